@@ -1,0 +1,262 @@
+import { z } from 'zod';
+
+// The records of the case library (see ../shared/docs/domain.md). Identifiers are English; the labels
+// users see are in the *_LABELS maps next to each enum.
+
+export const UNIT_KINDS = ['city', 'area', 'department', 'other'] as const;
+export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
+  city: '市(地)',
+  area: '片区',
+  department: '省直部门',
+  other: '其他',
+};
+export type UnitKind = (typeof UNIT_KINDS)[number];
+
+export const CASE_TYPES = ['replication', 'innovation'] as const;
+export type CaseType = (typeof CASE_TYPES)[number];
+export const CASE_TYPE_LABELS: Record<CaseType, string> = {
+  replication: '复制推广典型案例',
+  innovation: '创新实践案例',
+};
+
+export const CASE_STATUSES = ['draft', 'submitted', 'reviewing', 'selected', 'returned'] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+export const CASE_STATUS_LABELS: Record<CaseStatus, string> = {
+  draft: '草稿',
+  submitted: '已报送',
+  reviewing: '审核中',
+  selected: '已入选',
+  returned: '退回',
+};
+
+export const HONOURS = ['provincial_excellent', 'national_best_practice'] as const;
+export type Honour = (typeof HONOURS)[number];
+export const HONOUR_LABELS: Record<Honour, string> = {
+  provincial_excellent: '省级优秀案例',
+  national_best_practice: '全国最佳实践案例',
+};
+
+export const SOURCE_KINDS = ['pilot', 'best_practice', 'other_ftz', 'other'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+export const SOURCE_KIND_LABELS: Record<SourceKind, string> = {
+  pilot: '改革试点经验',
+  best_practice: '最佳实践案例',
+  other_ftz: '其他自贸试验区做法',
+  other: '其他',
+};
+
+export const BATCH_KINDS = CASE_TYPES;
+export type BatchKind = CaseType;
+/** What a batch of each kind is called in its title: 第三批 + this. */
+export const BATCH_KIND_TITLES: Record<BatchKind, string> = {
+  replication: '复制推广自贸试验区制度创新成果典型案例',
+  innovation: '省级创新实践案例',
+};
+
+export const BATCH_STATUSES = ['draft', 'issued'] as const;
+export type BatchStatus = (typeof BATCH_STATUSES)[number];
+export const BATCH_STATUS_LABELS: Record<BatchStatus, string> = { draft: '草稿', issued: '已印发' };
+
+export const LAYOUTS = ['letter', 'file'] as const;
+export type Layout = (typeof LAYOUTS)[number];
+export const LAYOUT_LABELS: Record<Layout, string> = { letter: '信函格式（函）', file: '文件格式' };
+
+export const FONT_PROFILES = ['gb', 'system'] as const;
+export type FontProfile = (typeof FONT_PROFILES)[number];
+export const FONT_PROFILE_LABELS: Record<FontProfile, string> = { gb: '国标字体', system: '系统字体' };
+
+const text = z.string().max(20000);
+const name = z.string().trim().min(1, '不能为空').max(200);
+const id = z.number().int().positive();
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, '日期格式应为 YYYY-MM-DD');
+
+export const unitSchema = z.object({ id, name, kind: z.enum(UNIT_KINDS), sortOrder: z.number().int() });
+export type Unit = z.infer<typeof unitSchema>;
+
+export const fieldSchema = z.object({ id, name, sortOrder: z.number().int() });
+export type Field = z.infer<typeof fieldSchema>;
+
+export const sourceSchema = z.object({
+  id,
+  name,
+  kind: z.enum(SOURCE_KINDS),
+  origin: z.string().max(200), // 原创新负责部门（单位）
+});
+export type SourceExperience = z.infer<typeof sourceSchema>;
+
+/**
+ * One heading of a case body at any level, with what follows it. Ordinals (一、（一）1.（1）) are never stored:
+ * the level is the depth and the number the position. `text` is a run-in sentence on the heading's own line
+ * («（一）开办时间进一步缩短。改革前……»).
+ */
+export interface BodyNode {
+  heading: string;
+  text: string;
+  paragraphs: string[];
+  items: BodyNode[];
+}
+export const bodyNodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
+  z.object({
+    heading: z.string().max(500),
+    text: text,
+    paragraphs: z.array(text).max(500),
+    items: z.array(bodyNodeSchema).max(100),
+  }),
+);
+export const bodySchema = z.array(bodyNodeSchema).max(30);
+
+export const caseContentSchema = z.object({
+  title: name,
+  type: z.enum(CASE_TYPES),
+  unitId: id,
+  fieldId: id.nullable(),
+  sourceId: id.nullable(),
+  year: z.number().int().min(1990).max(2100).nullable(),
+  contactName: z.string().max(50),
+  contactPhone: z.string().max(50),
+  honours: z.array(z.enum(HONOURS)).max(HONOURS.length),
+  status: z.enum(CASE_STATUSES),
+  returnReason: z.string().max(2000),
+  lead: z.array(text).max(50),
+  body: bodySchema,
+});
+export type CaseContent = z.infer<typeof caseContentSchema>;
+
+export const caseSchema = caseContentSchema.extend({
+  id,
+  revision: z.number().int().nonnegative(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  deletedAt: z.string().nullable(),
+  unitName: z.string(),
+  fieldName: z.string().nullable(),
+  sourceName: z.string().nullable(),
+});
+export type Case = z.infer<typeof caseSchema>;
+
+export const caseRowSchema = z.object({
+  id,
+  title: z.string(),
+  type: z.enum(CASE_TYPES),
+  unitId: id,
+  unitName: z.string(),
+  fieldId: id.nullable(),
+  fieldName: z.string().nullable(),
+  sourceName: z.string().nullable(),
+  year: z.number().int().nullable(),
+  status: z.enum(CASE_STATUSES),
+  honours: z.array(z.enum(HONOURS)),
+  contactName: z.string(),
+  updatedAt: z.string(),
+  createdAt: z.string(),
+  deletedAt: z.string().nullable(),
+  batches: z.array(z.object({ id, title: z.string(), seq: z.number().int() })),
+});
+export type CaseRow = z.infer<typeof caseRowSchema>;
+
+export const caseFilterSchema = z.object({
+  unitId: id.optional(),
+  fieldId: id.optional(),
+  type: z.enum(CASE_TYPES).optional(),
+  status: z.enum(CASE_STATUSES).optional(),
+  year: z.number().int().optional(),
+  batchId: id.optional(),
+  deleted: z.boolean().optional(), // true: the recycle bin
+});
+export type CaseFilter = z.infer<typeof caseFilterSchema>;
+
+/** The circular that publishes a batch: the fields of GB/T 9704-2012. */
+export const circularSchema = z.object({
+  organ: z.string().max(200), // 发文机关
+  docCode: z.string().max(50), // 机关代字
+  docYear: z.number().int().min(1990).max(2100).nullable(),
+  docSeq: z.number().int().positive().nullable(),
+  title: z.string().max(500),
+  addressees: z.string().max(2000), // 主送机关, without the final colon
+  body: z.array(text).max(100),
+  attachmentNote: z.string().max(500), // the attachment's name, as in «附件：…»
+  signature: z.string().max(200),
+  date: isoDate.nullable(), // 成文日期
+  cc: z.string().max(2000), // 抄送, without the final 。
+  printedBy: z.string().max(200), // 印发机关
+  printedDate: isoDate.nullable(),
+  layout: z.enum(LAYOUTS),
+});
+export type Circular = z.infer<typeof circularSchema>;
+
+export const batchSchema = z.object({
+  id,
+  kind: z.enum(BATCH_KINDS),
+  ordinal: z.number().int().positive(),
+  title: z.string(),
+  status: z.enum(BATCH_STATUSES),
+  issuedAt: z.string().nullable(),
+  circular: circularSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  itemCount: z.number().int().nonnegative(),
+});
+export type Batch = z.infer<typeof batchSchema>;
+
+export const batchItemSchema = z.object({
+  seq: z.number().int().positive(),
+  caseId: id,
+  case: caseSchema, // the live case, or its snapshot once the batch is issued
+  frozen: z.boolean(),
+});
+export type BatchItem = z.infer<typeof batchItemSchema>;
+
+export const batchDetailSchema = batchSchema.extend({ items: z.array(batchItemSchema) });
+export type BatchDetail = z.infer<typeof batchDetailSchema>;
+
+export const revisionSchema = z.object({
+  caseId: id,
+  revision: z.number().int().nonnegative(),
+  savedAt: z.string(),
+  note: z.string(),
+  content: caseContentSchema,
+});
+export type Revision = z.infer<typeof revisionSchema>;
+
+export const importWarningSchema = z.object({
+  caseSeq: z.number().int().nullable(),
+  message: z.string(),
+});
+export type ImportWarning = z.infer<typeof importWarningSchema>;
+
+export const importReportSchema = z.object({
+  fileName: z.string(),
+  batchId: id.nullable(),
+  batchTitle: z.string(),
+  caseCount: z.number().int(),
+  caseIds: z.array(id),
+  duplicateOf: id.nullable(), // set when the same circular was imported before: nothing was written
+  warnings: z.array(importWarningSchema),
+});
+export type ImportReport = z.infer<typeof importReportSchema>;
+
+export const settingsSchema = z.object({
+  organ: z.string().max(200),
+  docCode: z.string().max(50),
+  addressees: z.string().max(2000),
+  cc: z.string().max(2000),
+  printedBy: z.string().max(200),
+  fontProfile: z.enum(FONT_PROFILES),
+  layout: z.enum(LAYOUTS),
+  sectionTemplates: z.record(z.enum(CASE_TYPES), z.array(z.string().max(100)).max(20)),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const DEFAULT_SETTINGS: Settings = {
+  organ: '中国（黑龙江）自由贸易试验区工作办公室',
+  docCode: '黑自贸工办函',
+  addressees: '各市（地）人民政府（行署），中省直有关部门，中国（黑龙江）自由贸易试验区哈尔滨、黑河、绥芬河片区管委会',
+  cc: '',
+  printedBy: '中国（黑龙江）自由贸易试验区工作办公室',
+  fontProfile: 'gb',
+  layout: 'letter',
+  sectionTemplates: {
+    replication: ['复制推广事项介绍', '主要做法', '实践效果', '下一步工作思路'],
+    innovation: ['基本情况', '主要做法', '实践效果', '下一步工作思路'],
+  },
+};
