@@ -1,0 +1,121 @@
+import type { Database } from 'better-sqlite3';
+
+// Numbered migrations. Each runs once, in order, inside the one transaction that also sets user_version.
+// Never edit a migration that has shipped: add the next number.
+export interface Migration {
+  version: number;
+  name: string;
+  up(db: Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'case library',
+    up(db) {
+      db.exec(`
+        CREATE TABLE units (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL CHECK (kind IN ('city','area','department','other')),
+          sort_order INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE fields (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          sort_order INTEGER NOT NULL
+        ) STRICT;
+        CREATE TABLE source_experiences (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL UNIQUE,
+          kind TEXT NOT NULL CHECK (kind IN ('pilot','best_practice','other_ftz','other')),
+          origin TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE TABLE cases (
+          id INTEGER PRIMARY KEY,
+          title TEXT NOT NULL,
+          type TEXT NOT NULL CHECK (type IN ('replication','innovation')),
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          field_id INTEGER REFERENCES fields(id) ON DELETE SET NULL,
+          source_id INTEGER REFERENCES source_experiences(id) ON DELETE SET NULL,
+          year INTEGER,
+          contact_name TEXT NOT NULL DEFAULT '',
+          contact_phone TEXT NOT NULL DEFAULT '',
+          honours TEXT NOT NULL DEFAULT '[]',
+          status TEXT NOT NULL CHECK (status IN ('draft','submitted','reviewing','selected','returned')),
+          return_reason TEXT NOT NULL DEFAULT '',
+          lead TEXT NOT NULL DEFAULT '[]',
+          body TEXT NOT NULL DEFAULT '[]',
+          revision INTEGER NOT NULL DEFAULT 0,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          deleted_at TEXT
+        ) STRICT;
+        CREATE INDEX cases_unit ON cases(unit_id);
+        CREATE INDEX cases_field ON cases(field_id);
+        CREATE INDEX cases_status ON cases(status);
+        CREATE TABLE case_revisions (
+          case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+          revision INTEGER NOT NULL,
+          saved_at TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          content TEXT NOT NULL,
+          PRIMARY KEY (case_id, revision)
+        ) STRICT;
+        CREATE TABLE batches (
+          id INTEGER PRIMARY KEY,
+          kind TEXT NOT NULL CHECK (kind IN ('replication','innovation')),
+          ordinal INTEGER NOT NULL CHECK (ordinal > 0),
+          title TEXT NOT NULL,
+          status TEXT NOT NULL CHECK (status IN ('draft','issued')),
+          issued_at TEXT,
+          doc_code TEXT NOT NULL DEFAULT '',
+          doc_year INTEGER,
+          doc_seq INTEGER,
+          circular TEXT NOT NULL,
+          import_hash TEXT UNIQUE,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL,
+          UNIQUE (kind, ordinal)
+        ) STRICT;
+        CREATE UNIQUE INDEX batches_doc_number ON batches(doc_code, doc_year, doc_seq)
+          WHERE doc_year IS NOT NULL AND doc_seq IS NOT NULL;
+        CREATE TABLE batch_items (
+          batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+          case_id INTEGER NOT NULL REFERENCES cases(id),
+          seq INTEGER NOT NULL CHECK (seq > 0),
+          snapshot TEXT,
+          PRIMARY KEY (batch_id, case_id),
+          UNIQUE (batch_id, seq)
+        ) STRICT;
+        CREATE INDEX batch_items_case ON batch_items(case_id);
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL
+        ) STRICT;
+        -- The flattened text of each case: the row source of the full-text index and of short queries.
+        CREATE TABLE case_text (
+          case_id INTEGER PRIMARY KEY REFERENCES cases(id) ON DELETE CASCADE,
+          title TEXT NOT NULL,
+          unit TEXT NOT NULL,
+          body TEXT NOT NULL
+        ) STRICT;
+        CREATE VIRTUAL TABLE case_fts USING fts5(
+          title, unit, body, content='case_text', content_rowid='case_id', tokenize='trigram'
+        );
+        CREATE TRIGGER case_text_ai AFTER INSERT ON case_text BEGIN
+          INSERT INTO case_fts(rowid, title, unit, body) VALUES (new.case_id, new.title, new.unit, new.body);
+        END;
+        CREATE TRIGGER case_text_ad AFTER DELETE ON case_text BEGIN
+          INSERT INTO case_fts(case_fts, rowid, title, unit, body) VALUES ('delete', old.case_id, old.title, old.unit, old.body);
+        END;
+        CREATE TRIGGER case_text_au AFTER UPDATE ON case_text BEGIN
+          INSERT INTO case_fts(case_fts, rowid, title, unit, body) VALUES ('delete', old.case_id, old.title, old.unit, old.body);
+          INSERT INTO case_fts(rowid, title, unit, body) VALUES (new.case_id, new.title, new.unit, new.body);
+        END;
+      `);
+    },
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,217 @@
+import { batchTitle, defaultCircular } from '../../../shared/circular';
+import {
+  circularSchema,
+  type Batch,
+  type BatchDetail,
+  type BatchKind,
+  type Case,
+  type Circular,
+} from '../../../shared/domain';
+import type { Db } from '../db/connection';
+import { UserError, notFound, nowIso, parseJson } from '../util';
+import { getCase } from './cases';
+import { getSettings } from './settings';
+
+interface BatchRow {
+  id: number;
+  kind: BatchKind;
+  ordinal: number;
+  title: string;
+  status: Batch['status'];
+  issued_at: string | null;
+  circular: string;
+  created_at: string;
+  updated_at: string;
+  item_count: number;
+}
+
+const SELECT_BATCH = `SELECT b.*, (SELECT COUNT(*) FROM batch_items i WHERE i.batch_id = b.id) AS item_count FROM batches b`;
+
+const toBatch = (r: BatchRow): Batch => ({
+  id: r.id,
+  kind: r.kind,
+  ordinal: r.ordinal,
+  title: r.title,
+  status: r.status,
+  issuedAt: r.issued_at,
+  circular: parseJson(r.circular, {} as Circular),
+  createdAt: r.created_at,
+  updatedAt: r.updated_at,
+  itemCount: r.item_count,
+});
+
+export function listBatches(db: Db): Batch[] {
+  return (db.prepare(`${SELECT_BATCH} ORDER BY b.kind, b.ordinal DESC`).all() as BatchRow[]).map(toBatch);
+}
+
+export function getBatchSummary(db: Db, id: number): Batch {
+  const row = db.prepare(`${SELECT_BATCH} WHERE b.id = ?`).get(id) as BatchRow | undefined;
+  if (!row) throw notFound('批次', id);
+  return toBatch(row);
+}
+
+/** A batch with its items: live cases while it is a draft, the snapshots taken at 印发 once issued. */
+export function getBatch(db: Db, id: number): BatchDetail {
+  const batch = getBatchSummary(db, id);
+  const items = db.prepare('SELECT case_id, seq, snapshot FROM batch_items WHERE batch_id = ? ORDER BY seq').all(id) as {
+    case_id: number;
+    seq: number;
+    snapshot: string | null;
+  }[];
+  return {
+    ...batch,
+    items: items.map((i) => ({
+      seq: i.seq,
+      caseId: i.case_id,
+      case: i.snapshot ? (JSON.parse(i.snapshot) as Case) : getCase(db, i.case_id),
+      frozen: i.snapshot !== null,
+    })),
+  };
+}
+
+export function nextOrdinal(db: Db, kind: BatchKind): number {
+  return (db.prepare('SELECT COALESCE(MAX(ordinal), 0) + 1 AS n FROM batches WHERE kind = ?').get(kind) as { n: number }).n;
+}
+
+/** The next free 文号 sequence of a 机关代字 and year. */
+export function nextDocSeq(db: Db, code: string, year: number): number {
+  return (
+    db.prepare('SELECT COALESCE(MAX(doc_seq), 0) + 1 AS n FROM batches WHERE doc_code = ? AND doc_year = ?').get(code, year) as {
+      n: number;
+    }
+  ).n;
+}
+
+export interface NewBatch {
+  kind: BatchKind;
+  ordinal?: number;
+  title?: string;
+  circular?: Partial<Circular>;
+  importHash?: string;
+}
+
+export function createBatch(db: Db, input: NewBatch): Batch {
+  return db.transaction(() => {
+    const ordinal = input.ordinal ?? nextOrdinal(db, input.kind);
+    const clash = db.prepare('SELECT id FROM batches WHERE kind = ? AND ordinal = ?').get(input.kind, ordinal);
+    if (clash) throw new UserError(`${batchTitle(input.kind, ordinal)}已存在`, 'conflict');
+    const title = input.title?.trim() || batchTitle(input.kind, ordinal);
+    const settings = getSettings(db);
+    const year = new Date().getFullYear();
+    const base = defaultCircular(settings, title, year, null);
+    const circular = circularSchema.parse({ ...base, ...input.circular });
+    if (!input.circular?.docSeq && circular.docYear) circular.docSeq = nextDocSeq(db, circular.docCode, circular.docYear);
+    assertDocNumberFree(db, circular, null);
+    const now = nowIso();
+    const info = db
+      .prepare(
+        `INSERT INTO batches (kind, ordinal, title, status, doc_code, doc_year, doc_seq, circular, import_hash, created_at, updated_at)
+         VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(input.kind, ordinal, title, circular.docCode, circular.docYear, circular.docSeq, JSON.stringify(circular), input.importHash ?? null, now, now);
+    return getBatchSummary(db, Number(info.lastInsertRowid));
+  })();
+}
+
+function assertDraft(batch: Batch): void {
+  if (batch.status === 'issued') throw new UserError(`「${batch.title}」已印发，不能修改`, 'frozen');
+}
+
+function assertDocNumberFree(db: Db, c: Circular, batchId: number | null): void {
+  if (c.docYear == null || c.docSeq == null) return;
+  const other = db
+    .prepare('SELECT title FROM batches WHERE doc_code = ? AND doc_year = ? AND doc_seq = ? AND id IS NOT ?')
+    .get(c.docCode, c.docYear, c.docSeq, batchId) as { title: string } | undefined;
+  if (other) throw new UserError(`文号 ${c.docCode}〔${c.docYear}〕${c.docSeq}号 已被「${other.title}」使用`, 'conflict');
+}
+
+export interface BatchPatch {
+  title?: string;
+  ordinal?: number;
+  kind?: BatchKind;
+  circular?: Partial<Circular>;
+}
+
+export function updateBatch(db: Db, id: number, patch: BatchPatch): Batch {
+  return db.transaction(() => {
+    const batch = getBatchSummary(db, id);
+    assertDraft(batch);
+    const kind = patch.kind ?? batch.kind;
+    const ordinal = patch.ordinal ?? batch.ordinal;
+    if (kind !== batch.kind || ordinal !== batch.ordinal) {
+      const clash = db.prepare('SELECT id FROM batches WHERE kind = ? AND ordinal = ? AND id <> ?').get(kind, ordinal, id);
+      if (clash) throw new UserError(`${batchTitle(kind, ordinal)}已存在`, 'conflict');
+    }
+    const circular = circularSchema.parse({ ...batch.circular, ...patch.circular });
+    assertDocNumberFree(db, circular, id);
+    db.prepare(
+      `UPDATE batches SET kind = ?, ordinal = ?, title = ?, doc_code = ?, doc_year = ?, doc_seq = ?, circular = ?, updated_at = ? WHERE id = ?`,
+    ).run(kind, ordinal, patch.title?.trim() || batch.title, circular.docCode, circular.docYear, circular.docSeq, JSON.stringify(circular), nowIso(), id);
+    return getBatchSummary(db, id);
+  })();
+}
+
+/** Replaces the items of a draft batch; 序号 follow the order given, 1…n with no gaps. */
+export function setBatchItems(db: Db, id: number, caseIds: number[]): BatchDetail {
+  if (new Set(caseIds).size !== caseIds.length) throw new UserError('同一案例不能在批次中出现两次');
+  db.transaction(() => {
+    const batch = getBatchSummary(db, id);
+    assertDraft(batch);
+    for (const caseId of caseIds) {
+      const c = getCase(db, caseId);
+      if (c.deletedAt) throw new UserError(`案例「${c.title}」已删除`, 'conflict');
+    }
+    db.prepare('DELETE FROM batch_items WHERE batch_id = ?').run(id);
+    const insert = db.prepare('INSERT INTO batch_items (batch_id, case_id, seq) VALUES (?, ?, ?)');
+    caseIds.forEach((caseId, i) => insert.run(id, caseId, i + 1));
+    db.prepare('UPDATE batches SET updated_at = ? WHERE id = ?').run(nowIso(), id);
+  })();
+  return getBatch(db, id);
+}
+
+/** «按单位排序»: the official unit order, keeping the current order within a unit. */
+export function sortBatchByUnit(db: Db, id: number): BatchDetail {
+  const ids = db
+    .prepare(
+      `SELECT i.case_id FROM batch_items i JOIN cases c ON c.id = i.case_id JOIN units u ON u.id = c.unit_id
+       WHERE i.batch_id = ? ORDER BY u.sort_order, u.id, i.seq`,
+    )
+    .all(id) as { case_id: number }[];
+  return setBatchItems(db, id, ids.map((r) => r.case_id));
+}
+
+/** 印发: checks the circular is complete, then freezes the batch. */
+export function issueBatch(db: Db, id: number, issuedAt = nowIso()): BatchDetail {
+  db.transaction(() => {
+    const batch = getBatch(db, id);
+    assertDraft(batch);
+    if (batch.items.length === 0) throw new UserError('批次中还没有案例');
+    const c = batch.circular;
+    const missing = [
+      !c.title && '标题',
+      (c.docYear == null || c.docSeq == null || !c.docCode) && '发文字号',
+      !c.date && '成文日期',
+      !c.organ && '发文机关',
+    ].filter(Boolean);
+    if (missing.length) throw new UserError(`印发前请填写：${missing.join('、')}`);
+    freezeBatch(db, batch, issuedAt);
+  })();
+  return getBatch(db, id);
+}
+
+/** Each item keeps the case as published, so later edits never reach the issued document. */
+export function freezeBatch(db: Db, batch: BatchDetail, issuedAt: string): void {
+  const snap = db.prepare('UPDATE batch_items SET snapshot = ? WHERE batch_id = ? AND case_id = ?');
+  const select = db.prepare(`UPDATE cases SET status = 'selected' WHERE id = ?`);
+  for (const item of batch.items) {
+    snap.run(JSON.stringify({ ...item.case, status: 'selected' }), batch.id, item.caseId);
+    select.run(item.caseId);
+  }
+  db.prepare(`UPDATE batches SET status = 'issued', issued_at = ?, updated_at = ? WHERE id = ?`).run(issuedAt, nowIso(), batch.id);
+}
+
+export function deleteBatch(db: Db, id: number, options: { force?: boolean } = {}): void {
+  const batch = getBatchSummary(db, id);
+  if (batch.status === 'issued' && !options.force) throw new UserError(`「${batch.title}」已印发，不能删除`, 'frozen');
+  db.prepare('DELETE FROM batches WHERE id = ?').run(id);
+}

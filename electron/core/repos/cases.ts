@@ -1,0 +1,272 @@
+import { flattenCaseText } from '../../../shared/body';
+import {
+  caseContentSchema,
+  type Case,
+  type CaseContent,
+  type CaseFilter,
+  type CaseRow,
+  type Revision,
+} from '../../../shared/domain';
+import type { Db } from '../db/connection';
+import { UserError, notFound, nowIso, parseJson } from '../util';
+
+interface CaseDbRow {
+  id: number;
+  title: string;
+  type: Case['type'];
+  unit_id: number;
+  unit_name: string;
+  field_id: number | null;
+  field_name: string | null;
+  source_id: number | null;
+  source_name: string | null;
+  year: number | null;
+  contact_name: string;
+  contact_phone: string;
+  honours: string;
+  status: Case['status'];
+  return_reason: string;
+  lead: string;
+  body: string;
+  revision: number;
+  created_at: string;
+  updated_at: string;
+  deleted_at: string | null;
+}
+
+const SELECT_CASE = `
+  SELECT c.*, u.name AS unit_name, f.name AS field_name, s.name AS source_name
+  FROM cases c
+  JOIN units u ON u.id = c.unit_id
+  LEFT JOIN fields f ON f.id = c.field_id
+  LEFT JOIN source_experiences s ON s.id = c.source_id`;
+
+function toCase(r: CaseDbRow): Case {
+  return {
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    fieldId: r.field_id,
+    fieldName: r.field_name,
+    sourceId: r.source_id,
+    sourceName: r.source_name,
+    year: r.year,
+    contactName: r.contact_name,
+    contactPhone: r.contact_phone,
+    honours: parseJson(r.honours, []),
+    status: r.status,
+    returnReason: r.return_reason,
+    lead: parseJson(r.lead, []),
+    body: parseJson(r.body, []),
+    revision: r.revision,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+export function contentOf(c: Case): CaseContent {
+  const { title, type, unitId, fieldId, sourceId, year, contactName, contactPhone, honours, status, returnReason, lead, body } = c;
+  return { title, type, unitId, fieldId, sourceId, year, contactName, contactPhone, honours, status, returnReason, lead, body };
+}
+
+export function getCase(db: Db, id: number): Case {
+  const row = db.prepare(`${SELECT_CASE} WHERE c.id = ?`).get(id) as CaseDbRow | undefined;
+  if (!row) throw notFound('案例', id);
+  return toCase(row);
+}
+
+export function createCase(db: Db, input: CaseContent, note = '新建'): Case {
+  const content = caseContentSchema.parse(input);
+  return db.transaction(() => {
+    const now = nowIso();
+    const info = db
+      .prepare(
+        `INSERT INTO cases (title, type, unit_id, field_id, source_id, year, contact_name, contact_phone, honours, status,
+           return_reason, lead, body, revision, created_at, updated_at)
+         VALUES (@title, @type, @unitId, @fieldId, @sourceId, @year, @contactName, @contactPhone, @honours, @status,
+           @returnReason, @lead, @body, 1, @now, @now)`,
+      )
+      .run({ ...columns(content), now });
+    const id = Number(info.lastInsertRowid);
+    saveRevision(db, id, 1, content, note, now);
+    indexCase(db, id);
+    return getCase(db, id);
+  })();
+}
+
+export interface UpdateOptions {
+  /** The revision the editor started from; a different current revision means someone else saved first. */
+  expectedRevision?: number;
+  note?: string;
+  /** An autosave replaces the previous autosave of the last few minutes instead of piling up revisions. */
+  autosave?: boolean;
+}
+
+const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
+export const AUTOSAVE_NOTE = '自动保存';
+
+export function updateCase(db: Db, id: number, input: CaseContent, options: UpdateOptions = {}): Case {
+  const content = caseContentSchema.parse(input);
+  return db.transaction(() => {
+    const current = getCase(db, id);
+    if (current.deletedAt) throw new UserError('案例已删除，请先恢复', 'conflict');
+    if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
+      throw new UserError(`案例已被修改（当前版本 ${current.revision}），请刷新后再保存`, 'conflict');
+    }
+    if (JSON.stringify(contentOf(current)) === JSON.stringify(content)) return current;
+    const now = nowIso();
+    const last = db
+      .prepare('SELECT revision, saved_at, note FROM case_revisions WHERE case_id = ? ORDER BY revision DESC LIMIT 1')
+      .get(id) as { revision: number; saved_at: string; note: string } | undefined;
+    const coalesce =
+      options.autosave && last && last.note === AUTOSAVE_NOTE && Date.parse(now) - Date.parse(last.saved_at) < AUTOSAVE_COALESCE_MS;
+    const revision = coalesce ? current.revision : current.revision + 1;
+    db.prepare(
+      `UPDATE cases SET title=@title, type=@type, unit_id=@unitId, field_id=@fieldId, source_id=@sourceId, year=@year,
+         contact_name=@contactName, contact_phone=@contactPhone, honours=@honours, status=@status, return_reason=@returnReason,
+         lead=@lead, body=@body, revision=@revision, updated_at=@now WHERE id=@id`,
+    ).run({ ...columns(content), revision, now, id });
+    if (coalesce) db.prepare('DELETE FROM case_revisions WHERE case_id = ? AND revision = ?').run(id, revision);
+    saveRevision(db, id, revision, content, options.autosave ? AUTOSAVE_NOTE : (options.note ?? '保存'), now);
+    indexCase(db, id);
+    return getCase(db, id);
+  })();
+}
+
+/** Moves a case to the recycle bin; it stays restorable. A case in an issued batch keeps its snapshot there. */
+export function deleteCase(db: Db, id: number): Case {
+  const c = getCase(db, id);
+  if (c.deletedAt) return c;
+  db.transaction(() => {
+    const drafts = db
+      .prepare(`SELECT b.title FROM batch_items i JOIN batches b ON b.id = i.batch_id WHERE i.case_id = ? AND b.status = 'draft'`)
+      .all(id) as { title: string }[];
+    if (drafts.length) throw new UserError(`案例在草稿批次「${drafts.map((d) => d.title).join('、')}」中，请先移出`, 'conflict');
+    db.prepare('UPDATE cases SET deleted_at = ? WHERE id = ?').run(nowIso(), id);
+  })();
+  return getCase(db, id);
+}
+
+export function restoreCase(db: Db, id: number): Case {
+  getCase(db, id);
+  db.prepare('UPDATE cases SET deleted_at = NULL WHERE id = ?').run(id);
+  return getCase(db, id);
+}
+
+export function duplicateCase(db: Db, id: number): Case {
+  const source = getCase(db, id);
+  return createCase(db, { ...contentOf(source), title: `${source.title}（副本）`, status: 'draft' }, `复制自案例 ${id}`);
+}
+
+export function listRevisions(db: Db, caseId: number): Revision[] {
+  getCase(db, caseId);
+  const rows = db
+    .prepare('SELECT * FROM case_revisions WHERE case_id = ? ORDER BY revision DESC')
+    .all(caseId) as { case_id: number; revision: number; saved_at: string; note: string; content: string }[];
+  return rows.map((r) => ({ caseId: r.case_id, revision: r.revision, savedAt: r.saved_at, note: r.note, content: JSON.parse(r.content) }));
+}
+
+export function restoreRevision(db: Db, caseId: number, revision: number): Case {
+  const row = db.prepare('SELECT content FROM case_revisions WHERE case_id = ? AND revision = ?').get(caseId, revision) as
+    | { content: string }
+    | undefined;
+  if (!row) throw notFound('版本', `${caseId}#${revision}`);
+  return updateCase(db, caseId, JSON.parse(row.content) as CaseContent, { note: `恢复到版本 ${revision}` });
+}
+
+export function listCases(db: Db, filter: CaseFilter = {}): CaseRow[] {
+  const where: string[] = [filter.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL'];
+  const params: Record<string, unknown> = {};
+  if (filter.unitId) (where.push('c.unit_id = @unitId'), (params.unitId = filter.unitId));
+  if (filter.fieldId) (where.push('c.field_id = @fieldId'), (params.fieldId = filter.fieldId));
+  if (filter.type) (where.push('c.type = @type'), (params.type = filter.type));
+  if (filter.status) (where.push('c.status = @status'), (params.status = filter.status));
+  if (filter.year) (where.push('c.year = @year'), (params.year = filter.year));
+  let order = 'u.sort_order, c.id';
+  if (filter.batchId) {
+    where.push('bi.batch_id = @batchId');
+    params.batchId = filter.batchId;
+    order = 'bi.seq';
+  }
+  const rows = db
+    .prepare(
+      `SELECT c.id, c.title, c.type, c.unit_id, u.name AS unit_name, c.field_id, f.name AS field_name, s.name AS source_name,
+         c.year, c.status, c.honours, c.contact_name, c.updated_at, c.created_at, c.deleted_at
+       FROM cases c JOIN units u ON u.id = c.unit_id
+       LEFT JOIN fields f ON f.id = c.field_id
+       LEFT JOIN source_experiences s ON s.id = c.source_id
+       ${filter.batchId ? 'JOIN batch_items bi ON bi.case_id = c.id' : ''}
+       WHERE ${where.join(' AND ')} ORDER BY ${order}`,
+    )
+    .all(params) as (Omit<CaseDbRow, 'lead' | 'body' | 'revision' | 'contact_phone' | 'return_reason' | 'source_id'>)[];
+  const memberships = new Map<number, CaseRow['batches']>();
+  for (const m of db
+    .prepare('SELECT i.case_id, i.seq, b.id, b.title FROM batch_items i JOIN batches b ON b.id = i.batch_id ORDER BY b.id')
+    .all() as { case_id: number; seq: number; id: number; title: string }[]) {
+    const list = memberships.get(m.case_id) ?? [];
+    list.push({ id: m.id, title: m.title, seq: m.seq });
+    memberships.set(m.case_id, list);
+  }
+  return rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    type: r.type,
+    unitId: r.unit_id,
+    unitName: r.unit_name,
+    fieldId: r.field_id,
+    fieldName: r.field_name,
+    sourceName: r.source_name,
+    year: r.year,
+    status: r.status,
+    honours: parseJson(r.honours, []),
+    contactName: r.contact_name,
+    updatedAt: r.updated_at,
+    createdAt: r.created_at,
+    deletedAt: r.deleted_at,
+    batches: memberships.get(r.id) ?? [],
+  }));
+}
+
+/** Keeps the search text of a case in step with its record (same transaction as the change). */
+export function indexCase(db: Db, id: number): void {
+  const c = getCase(db, id);
+  db.prepare(
+    `INSERT INTO case_text (case_id, title, unit, body) VALUES (?, ?, ?, ?)
+     ON CONFLICT(case_id) DO UPDATE SET title = excluded.title, unit = excluded.unit, body = excluded.body`,
+  ).run(id, c.title, c.unitName, flattenCaseText(c.lead, c.body));
+}
+
+export function reindexCasesOfUnit(db: Db, unitId: number): void {
+  for (const { id } of db.prepare('SELECT id FROM cases WHERE unit_id = ?').all(unitId) as { id: number }[]) indexCase(db, id);
+}
+
+function columns(c: CaseContent) {
+  return {
+    title: c.title,
+    type: c.type,
+    unitId: c.unitId,
+    fieldId: c.fieldId,
+    sourceId: c.sourceId,
+    year: c.year,
+    contactName: c.contactName,
+    contactPhone: c.contactPhone,
+    honours: JSON.stringify(c.honours),
+    status: c.status,
+    returnReason: c.returnReason,
+    lead: JSON.stringify(c.lead),
+    body: JSON.stringify(c.body),
+  };
+}
+
+function saveRevision(db: Db, caseId: number, revision: number, content: CaseContent, note: string, savedAt: string): void {
+  db.prepare('INSERT INTO case_revisions (case_id, revision, saved_at, note, content) VALUES (?, ?, ?, ?, ?)').run(
+    caseId,
+    revision,
+    savedAt,
+    note,
+    JSON.stringify(content),
+  );
+}
