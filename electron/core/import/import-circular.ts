@@ -1,0 +1,118 @@
+import { createHash } from 'node:crypto';
+import type { ImportReport } from '../../../shared/domain';
+import type { Db } from '../db/connection';
+import { createBatch, freezeBatch, getBatch, nextOrdinal, setBatchItems } from '../repos/batches';
+import { createCase } from '../repos/cases';
+import { getSettings } from '../repos/settings';
+import { findOrCreateSource } from '../repos/sources';
+import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
+import { UserError, nowIso } from '../util';
+import { parseCircular, type ParsedCircular } from './parse-circular';
+import { decodeText } from './text';
+
+/** Imports a file's bytes: decodes, parses and writes, or throws a UserError and writes nothing. */
+export function importFile(db: Db, bytes: Uint8Array, fileName: string): ImportReport {
+  return importText(db, decodeText(bytes, fileName), fileName);
+}
+
+export function importText(db: Db, text: string, fileName: string): ImportReport {
+  const parsed = parseCircular(text);
+  if (parsed.cases.length === 0) {
+    throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
+  }
+  return applyParsed(db, parsed, fileName);
+}
+
+/** The identity of a parsed circular: the same document parses to the same hash wherever it came from. */
+export function parsedHash(parsed: ParsedCircular): string {
+  const { header, batch, cases } = parsed;
+  return createHash('sha256').update(JSON.stringify({ header, batch, cases })).digest('hex');
+}
+
+const fullWidthBrackets = (s: string) => s.replace(/\(/gu, '（').replace(/\)/gu, '）');
+
+/** Writes a parsed circular in one transaction: units, fields and sources matched or created, cases, the batch. */
+export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): ImportReport {
+  const hash = parsedHash(parsed);
+  const report = (batchId: number | null, caseIds: number[], duplicateOf: number | null): ImportReport => ({
+    fileName,
+    batchId,
+    batchTitle: parsed.batch?.title ?? '',
+    caseCount: parsed.cases.length,
+    caseIds,
+    duplicateOf,
+    warnings: parsed.warnings,
+  });
+
+  const doc = parsed.header?.docNumber ?? null;
+  const earlier = (db.prepare('SELECT id FROM batches WHERE import_hash = ?').get(hash) ??
+    (doc ? db.prepare('SELECT id FROM batches WHERE doc_code = ? AND doc_year = ? AND doc_seq = ?').get(doc.code, doc.year, doc.seq) : undefined)) as
+    | { id: number }
+    | undefined;
+  if (earlier) {
+    return { ...report(null, [], earlier.id), warnings: [{ caseSeq: null, message: `该通知已导入过（批次 ${earlier.id}），未重复导入` }, ...parsed.warnings] };
+  }
+
+  return db.transaction(() => {
+    const settings = getSettings(db);
+    const header = parsed.header;
+    const year = doc?.year ?? (header?.date ? Number(header.date.slice(0, 4)) : null);
+    const issued = doc !== null;
+    const caseIds = parsed.cases.map((c) => {
+      if (!c.unitName) throw new UserError(`“${c.title}”缺少提供单位`, 'bad_input');
+      const unit = findOrCreateUnit(db, c.unitName);
+      const field = c.fieldName ? findOrCreateField(db, c.fieldName) : null;
+      const source = c.source ? findOrCreateSource(db, c.source.name, c.source.kind) : null;
+      return createCase(
+        db,
+        {
+          title: c.title,
+          type: c.type,
+          unitId: unit.id,
+          fieldId: field?.id ?? null,
+          sourceId: source?.id ?? null,
+          year,
+          contactName: '',
+          contactPhone: '',
+          honours: [],
+          status: issued ? 'selected' : 'submitted',
+          returnReason: '',
+          lead: c.lead,
+          body: c.body,
+        },
+        `导入自 ${fileName}`,
+      ).id;
+    });
+    if (!parsed.batch) return report(null, caseIds, null);
+
+    let organ = header?.organ ? fullWidthBrackets(header.organ) : settings.organ;
+    if (fullWidthBrackets(settings.organ) === organ) organ = settings.organ;
+    const batch = createBatch(db, {
+      kind: parsed.batch.kind,
+      ordinal: parsed.batch.ordinal ?? nextOrdinal(db, parsed.batch.kind),
+      title: parsed.batch.title,
+      importHash: hash,
+      circular: header
+        ? {
+            organ,
+            docCode: doc?.code ?? settings.docCode,
+            docYear: doc?.year ?? null,
+            docSeq: doc?.seq ?? null,
+            title: header.title,
+            addressees: header.addressees,
+            body: header.body,
+            attachmentNote: header.attachmentNote || parsed.batch.title,
+            signature: header.signature || organ,
+            date: header.date,
+            cc: header.cc,
+            printedBy: header.printedBy || organ,
+            printedDate: header.printedDate,
+            layout: header.layout,
+          }
+        : {},
+    });
+    setBatchItems(db, batch.id, caseIds);
+    if (issued) freezeBatch(db, getBatch(db, batch.id), header?.date ?? nowIso());
+    return report(batch.id, caseIds, null);
+  })();
+}

@@ -1,0 +1,45 @@
+import { UserError } from '../util';
+
+// Turning a file's bytes into text, refusing what is not a UTF-8 text file with a message a clerk can act on.
+export function decodeText(bytes: Uint8Array, fileName = '文件'): string {
+  if (bytes.length === 0) throw new UserError(`${fileName}是空文件`, 'bad_input');
+  const head = bytes.subarray(0, 8192);
+  if (head.includes(0)) throw new UserError(`${fileName}不是文本文件（像是二进制文件），请导入 .txt 或 .md 文本`, 'bad_input');
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new UserError(`${fileName}不是 UTF-8 编码（可能是 GBK/GB2312），请用记事本“另存为”UTF-8 后再导入`, 'bad_input');
+  }
+  text = text.replace(/^\uFEFF/u, '').replace(/\r\n?/g, '\n');
+  const controls = (text.match(/[\u0001-\u0008\u000e-\u001f]/gu) ?? []).length;
+  if (controls > text.length / 100) throw new UserError(`${fileName}含有大量控制字符，不像文本文件`, 'bad_input');
+  if (!text.trim()) throw new UserError(`${fileName}没有文字内容`, 'bad_input');
+  return text;
+}
+
+/** Comparison key for titles: no spaces, no quotes of either width. */
+export function titleKey(title: string): string {
+  return title.replace(/[\s"'“”‘’「」『』]/gu, '');
+}
+
+/** Cleans a title from a scan: spaces next to quotes and punctuation go; a replication title gets its quotes. */
+export function normalizeTitle(raw: string): string {
+  let t = raw.replace(/\s+/gu, ' ').trim();
+  t = t.replace(/\s*([“”‘’、，：；（）《》])\s*/gu, '$1');
+  const suffix = /(复制推广典型案例|典型案例|创新实践案例|实践案例)$/u.exec(t);
+  if (suffix) {
+    let name = t.slice(0, t.length - suffix[0].length).trim();
+    if (!(name.startsWith('“') && name.endsWith('”') && !name.slice(1, -1).includes('“'))) {
+      name = name.replace(/^“|”$/gu, '').replace(/“/gu, '‘').replace(/”/gu, '’');
+      name = `“${name}”`;
+    }
+    t = name + suffix[0];
+  }
+  return t;
+}
+
+/** Whether a paragraph ends where a sentence may end; one that does not was likely cut by a page break. */
+export function endsSentence(line: string): boolean {
+  return /[。！？；：…!?;:]$|[。！？][”’」』)）]$|[)）]$/u.test(line.trim());
+}
