@@ -1,0 +1,180 @@
+import { z } from 'zod';
+import {
+  batchDetailSchema,
+  batchSchema,
+  BATCH_KINDS,
+  caseContentSchema,
+  caseFilterSchema,
+  caseRowSchema,
+  caseSchema,
+  circularSchema,
+  fieldSchema,
+  FONT_PROFILES,
+  importReportSchema,
+  LAYOUTS,
+  revisionSchema,
+  settingsSchema,
+  sourceSchema,
+  SOURCE_KINDS,
+  unitSchema,
+  UNIT_KINDS,
+} from './domain';
+
+// The one API contract: every method's name, input schema and output schema. The preload's allow-list,
+// the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
+
+const method = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const none = z.object({}).strict();
+const byId = z.object({ id: z.number().int().positive() }).strict();
+const done = z.object({ ok: z.literal(true) });
+const ids = z.array(z.number().int().positive()).max(100000);
+
+export const savedFileSchema = z.object({
+  canceled: z.boolean(),
+  path: z.string().nullable(),
+  bytes: z.number().int().nonnegative(),
+  tookMs: z.number().nonnegative(),
+  /** Where a browser may fetch the file (loopback transport only). */
+  downloadUrl: z.string().nullable(),
+});
+export type SavedFile = z.infer<typeof savedFileSchema>;
+
+export const API = {
+  'app.info': method(
+    none,
+    z.object({ version: z.string(), dbFile: z.string(), schemaVersion: z.number().int(), transport: z.enum(['ipc', 'http']) }),
+  ),
+
+  'units.list': method(none, z.array(unitSchema)),
+  'units.save': method(
+    z.object({ id: z.number().int().positive().optional(), name: z.string().trim().min(1).max(200), kind: z.enum(UNIT_KINDS) }).strict(),
+    unitSchema,
+  ),
+  'units.reorder': method(z.object({ ids }).strict(), z.array(unitSchema)),
+  'units.delete': method(byId, done),
+
+  'fields.list': method(none, z.array(fieldSchema)),
+  'fields.save': method(
+    z.object({ id: z.number().int().positive().optional(), name: z.string().trim().min(1).max(200) }).strict(),
+    fieldSchema,
+  ),
+  'fields.reorder': method(z.object({ ids }).strict(), z.array(fieldSchema)),
+  'fields.delete': method(byId, done),
+
+  'sources.list': method(none, z.array(sourceSchema)),
+  'sources.save': method(
+    z
+      .object({
+        id: z.number().int().positive().optional(),
+        name: z.string().trim().min(1).max(200),
+        kind: z.enum(SOURCE_KINDS),
+        origin: z.string().max(200).default(''),
+      })
+      .strict(),
+    sourceSchema,
+  ),
+  'sources.delete': method(byId, done),
+
+  'cases.list': method(caseFilterSchema.strict(), z.array(caseRowSchema)),
+  'cases.get': method(byId, caseSchema),
+  'cases.create': method(caseContentSchema.strict(), caseSchema),
+  'cases.update': method(
+    z
+      .object({
+        id: z.number().int().positive(),
+        content: caseContentSchema,
+        expectedRevision: z.number().int().nonnegative().optional(),
+        autosave: z.boolean().optional(),
+        note: z.string().max(200).optional(),
+      })
+      .strict(),
+    caseSchema,
+  ),
+  'cases.delete': method(byId, caseSchema),
+  'cases.restore': method(byId, caseSchema),
+  'cases.duplicate': method(byId, caseSchema),
+  'cases.revisions': method(byId, z.array(revisionSchema)),
+  'cases.restoreRevision': method(z.object({ id: z.number().int().positive(), revision: z.number().int().positive() }).strict(), caseSchema),
+
+  'batches.list': method(none, z.array(batchSchema)),
+  'batches.get': method(byId, batchDetailSchema),
+  'batches.create': method(
+    z
+      .object({
+        kind: z.enum(BATCH_KINDS),
+        ordinal: z.number().int().positive().optional(),
+        title: z.string().max(300).optional(),
+        caseIds: ids.optional(),
+      })
+      .strict(),
+    batchDetailSchema,
+  ),
+  'batches.update': method(
+    z
+      .object({
+        id: z.number().int().positive(),
+        title: z.string().max(300).optional(),
+        ordinal: z.number().int().positive().optional(),
+        kind: z.enum(BATCH_KINDS).optional(),
+        circular: circularSchema.partial().optional(),
+      })
+      .strict(),
+    batchDetailSchema,
+  ),
+  'batches.setItems': method(z.object({ id: z.number().int().positive(), caseIds: ids }).strict(), batchDetailSchema),
+  'batches.sortByUnit': method(byId, batchDetailSchema),
+  'batches.draftBody': method(byId, z.array(z.string())),
+  'batches.issue': method(byId, batchDetailSchema),
+  'batches.delete': method(byId, done),
+  'batches.nextDocNumber': method(
+    z.object({ code: z.string().min(1).max(50), year: z.number().int().min(1990).max(2100) }).strict(),
+    z.object({ seq: z.number().int().positive() }),
+  ),
+
+  'import.file': method(
+    z.object({ fileName: z.string().min(1).max(260), base64: z.string().max(70_000_000) }).strict(),
+    importReportSchema,
+  ),
+
+  'export.batchDocx': method(
+    z
+      .object({
+        id: z.number().int().positive(),
+        layout: z.enum(LAYOUTS).optional(),
+        fonts: z.enum(FONT_PROFILES).optional(),
+        part: z.enum(['circular', 'attachment']).default('circular'),
+      })
+      .strict(),
+    savedFileSchema,
+  ),
+  'export.caseDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
+  'export.batchXlsx': method(byId, savedFileSchema),
+  'export.libraryXlsx': method(caseFilterSchema.strict(), savedFileSchema),
+  'files.open': method(z.object({ path: z.string().min(1).max(1000) }).strict(), done),
+  'files.showInFolder': method(z.object({ path: z.string().min(1).max(1000) }).strict(), done),
+
+  'settings.get': method(none, settingsSchema),
+  'settings.update': method(settingsSchema.partial().strict(), settingsSchema),
+} as const;
+
+export type Api = typeof API;
+export type ApiName = keyof Api;
+export type ApiInput<N extends ApiName> = z.input<Api[N]['input']>;
+export type ApiParsedInput<N extends ApiName> = z.output<Api[N]['input']>;
+export type ApiOutput<N extends ApiName> = z.output<Api[N]['output']>;
+
+export const API_NAMES = Object.keys(API) as ApiName[];
+export const isApiName = (name: string): name is ApiName => Object.prototype.hasOwnProperty.call(API, name);
+
+export interface ApiError {
+  code: string;
+  message: string;
+  issues?: { path: string; message: string }[];
+}
+/** What crosses a transport: errors travel as data, never as rejections with lost detail. */
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ApiError };
+
+export type ApiClient = { [N in ApiName]: (input: ApiInput<N>) => Promise<ApiOutput<N>> };
+
+/** The IPC channel of a method. */
+export const channelOf = (name: ApiName) => `api:${name}`;
