@@ -1,0 +1,41 @@
+import path from 'node:path';
+import type { SavedFile } from '../../../shared/contract';
+import { buildBatchDocx, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../export/service';
+import { UserError } from '../util';
+import type { HandlerTable } from './dispatch';
+import type { HandlerContext } from './handlers';
+
+type ExportNames = 'export.batchDocx' | 'export.caseDocx' | 'export.batchXlsx' | 'export.libraryXlsx' | 'files.open' | 'files.showInFolder';
+
+/** Exports ask the host where to save, then build and write. Only files saved this way may be opened later. */
+export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNames> {
+  const saved = new Set<string>();
+  const save = async (build: () => Promise<Built>, probeName: string, kind: Built['kind']): Promise<SavedFile> => {
+    const target = await ctx.host.chooseSavePath(probeName, kind);
+    if (!target) return { canceled: true, path: null, bytes: 0, tookMs: 0, downloadUrl: null };
+    const t0 = performance.now();
+    const built = await build();
+    writeFileAtomic(target, built.bytes);
+    const resolved = path.resolve(target);
+    saved.add(resolved);
+    return { canceled: false, path: resolved, bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0), downloadUrl: ctx.host.downloadUrl(resolved) };
+  };
+  // The default name needs the record; building twice would be wasteful, so build first and reuse.
+  const saveBuilt = async (build: () => Promise<Built>): Promise<SavedFile> => {
+    const built = await build();
+    return save(async () => built, built.defaultName, built.kind);
+  };
+  const exported = (p: string) => {
+    const resolved = path.resolve(p);
+    if (!saved.has(resolved)) throw new UserError('只能打开本次导出的文件', 'forbidden');
+    return resolved;
+  };
+  return {
+    'export.batchDocx': ({ id, layout, fonts, part }) => saveBuilt(() => buildBatchDocx(ctx.db, id, { layout, fonts, part })),
+    'export.caseDocx': ({ id, fonts }) => saveBuilt(() => buildCaseDocx(ctx.db, id, { fonts })),
+    'export.batchXlsx': ({ id }) => saveBuilt(() => buildBatchXlsx(ctx.db, id)),
+    'export.libraryXlsx': (filter) => saveBuilt(() => buildLibraryXlsx(ctx.db, filter)),
+    'files.open': async ({ path: p }) => (await ctx.host.openPath(exported(p)), { ok: true as const }),
+    'files.showInFolder': async ({ path: p }) => (await ctx.host.showInFolder(exported(p)), { ok: true as const }),
+  };
+}

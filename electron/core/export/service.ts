@@ -1,0 +1,65 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { CaseFilter, FontProfile, Layout } from '../../../shared/domain';
+import type { Db } from '../db/connection';
+import { getBatch } from '../repos/batches';
+import { getCase, listCases } from '../repos/cases';
+import { getSettings } from '../repos/settings';
+import { listFields, listUnits } from '../repos/vocab';
+import { UserError } from '../util';
+import { exportBatchDocx, exportCaseDocx, type BatchDocxPart } from './docx';
+import { batchDocxName, batchXlsxName, caseDocxName, libraryXlsxName } from './file-names';
+import { batchWorkbook, libraryWorkbook } from './xlsx/workbooks';
+
+// What every export needs, for the handlers and the command line alike: build the bytes and a default name.
+
+export interface Built {
+  bytes: Buffer;
+  defaultName: string;
+  kind: 'docx' | 'xlsx';
+}
+
+export async function buildBatchDocx(db: Db, id: number, options: { layout?: Layout; fonts?: FontProfile; part?: BatchDocxPart } = {}): Promise<Built> {
+  const batch = getBatch(db, id);
+  if (batch.items.length === 0) throw new UserError('批次中还没有案例，无法导出');
+  const fonts = options.fonts ?? getSettings(db).fontProfile;
+  const bytes = await exportBatchDocx(batch, { ...options, fonts });
+  return { bytes, defaultName: batchDocxName(batch, options.part), kind: 'docx' };
+}
+
+export async function buildCaseDocx(db: Db, id: number, options: { fonts?: FontProfile } = {}): Promise<Built> {
+  const c = getCase(db, id);
+  const bytes = await exportCaseDocx(c, { fonts: options.fonts ?? getSettings(db).fontProfile });
+  return { bytes, defaultName: caseDocxName(c), kind: 'docx' };
+}
+
+export async function buildBatchXlsx(db: Db, id: number): Promise<Built> {
+  const batch = getBatch(db, id);
+  const bytes = await batchWorkbook(batch, listUnits(db), listFields(db));
+  return { bytes, defaultName: batchXlsxName(batch), kind: 'xlsx' };
+}
+
+export async function buildLibraryXlsx(db: Db, filter: CaseFilter = {}, now = new Date()): Promise<Built> {
+  const cases = listCases(db, filter);
+  const title = `案例库（${cases.length} 个案例，导出于 ${now.toISOString().slice(0, 10)}）`;
+  const bytes = await libraryWorkbook(cases, listUnits(db), listFields(db), title, now);
+  return { bytes, defaultName: libraryXlsxName(now), kind: 'xlsx' };
+}
+
+/** Writes beside the target and renames, so a failed export never leaves half a file where the old one was. */
+export function writeFileAtomic(target: string, bytes: Buffer): void {
+  const dir = path.dirname(path.resolve(target));
+  fs.mkdirSync(dir, { recursive: true });
+  const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes);
+    fs.renameSync(tmp, target);
+  } catch (err) {
+    fs.rmSync(tmp, { force: true });
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === 'EBUSY' || code === 'EPERM' || code === 'EACCES') {
+      throw new UserError(`无法写入“${target}”：文件可能正在 Word/WPS 中打开，请关闭后重试`, 'file_busy');
+    }
+    throw err;
+  }
+}

@@ -1,0 +1,94 @@
+import { displayWidth } from './width';
+
+// Breaking a 2号 title into lines (GB/T 9704 §7.3.1): each line keeps its meaning (breaks fall between words,
+// never inside quotes or brackets), lines are of sensible length, and the shape is a 梯形 or 菱形, preferring
+// 正梯形 (the shorter line on top).
+
+const OPENERS = '“‘《（(〔【「';
+const CLOSERS = '”’》）)〕】」';
+
+/** Terms of the trade a line never splits, whatever the word segmenter says. */
+const PROTECTED_TERMS = [
+  '中国（黑龙江）自由贸易试验区',
+  '自由贸易试验区',
+  '自贸试验区',
+  '复制推广',
+  '典型案例',
+  '制度创新',
+  '创新成果',
+  '最佳实践',
+  '实践案例',
+  '改革试点经验',
+  '工作办公室',
+  '的通知',
+];
+
+/**
+ * Offsets where a line may break: word boundaries, not inside a protected term, never before a closing mark
+ * or punctuation, nor right after an opening one. With `insideQuotes` false, also not inside quotes or brackets.
+ */
+function breakOffsets(title: string, insideQuotes: boolean): number[] {
+  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  const protectedRanges: [number, number][] = [];
+  for (const term of PROTECTED_TERMS) {
+    for (let i = title.indexOf(term); i >= 0; i = title.indexOf(term, i + 1)) protectedRanges.push([i, i + term.length]);
+  }
+  const allowed: number[] = [];
+  let depth = 0;
+  let offset = 0;
+  for (const { segment } of segmenter.segment(title)) {
+    for (const ch of segment) {
+      if (OPENERS.includes(ch)) depth++;
+      else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
+    }
+    offset += segment.length;
+    const next = title[offset];
+    const prev = title[offset - 1]!;
+    if (offset >= title.length || !next) continue;
+    if (!insideQuotes && depth > 0) continue;
+    if (CLOSERS.includes(next) || OPENERS.includes(prev) || /[，。、；：！？]/u.test(next)) continue;
+    if (protectedRanges.some(([a, b]) => offset > a && offset < b)) continue;
+    allowed.push(offset);
+  }
+  return allowed;
+}
+
+/** Splits a title into as few lines as fit `maxWidth` (in half-character columns), shaped as described above. */
+export function breakTitle(title: string, maxWidth: number): string[] {
+  const width = displayWidth(title);
+  if (width <= maxWidth) return [title];
+  const lineCount = Math.ceil(width / maxWidth);
+  for (const insideQuotes of [false, true]) {
+    const best = bestSplit(title, lineCount, maxWidth, breakOffsets(title, insideQuotes));
+    if (best) return best;
+  }
+  // No word break fits: fall back to even cuts by width.
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of title) {
+    if (displayWidth(line + ch) > maxWidth) (lines.push(line), (line = ''));
+    line += ch;
+  }
+  return line ? [...lines, line] : lines;
+}
+
+function bestSplit(title: string, lineCount: number, maxWidth: number, offsets: number[]): string[] | null {
+  let best: { lines: string[]; score: number } | null = null;
+  const choose = (start: number, chosen: number[]) => {
+    if (chosen.length === lineCount - 1) {
+      const cuts = [0, ...chosen, title.length];
+      const lines = cuts.slice(1).map((end, i) => title.slice(cuts[i], end));
+      const widths = lines.map(displayWidth);
+      if (widths.some((w) => w > maxWidth)) return;
+      // Balanced lines first; then a line no wider than the one below it (正梯形), never an hourglass.
+      const spread = Math.max(...widths) - Math.min(...widths);
+      const inverted = widths.slice(1).reduce((n, w, i) => n + (w < widths[i]! ? 1 : 0), 0);
+      const score = spread + inverted * 20;
+      if (!best || score < best.score) best = { lines, score };
+      return;
+    }
+    for (const o of offsets) if (o > start) choose(o, [...chosen, o]);
+  };
+  choose(0, []);
+  return best ? (best as { lines: string[] }).lines : null;
+}
