@@ -1,0 +1,164 @@
+// The command line over the core: npm run cli -- [--db FILE] [--no-seed] COMMAND … [--json]
+import fs from 'node:fs';
+import path from 'node:path';
+import { printBlocks, headingLine } from '../../shared/body';
+import { BATCH_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS } from '../../shared/domain';
+import { formatDocNumber } from '../../shared/docnumber';
+import { openCasebook, type Casebook } from '../core/casebook';
+import { importFile } from '../core/import/import-circular';
+import { listBatches } from '../core/repos/batches';
+import { getCase, listCases } from '../core/repos/cases';
+import { toApiError } from '../core/api/dispatch';
+import { defaultDbFile } from '../core/paths';
+import { optionId, optionString, parseArgs, positiveInt, UsageError, type ParsedArgs } from './args';
+import { formatTable } from './table';
+import { CLI_EXTRA_COMMANDS, runExtraCommand } from './commands';
+
+export const USAGE = `用法：npm run cli -- [--db 文件] [--no-seed] 命令 … [--json]
+
+命令：
+  import 文件…                          导入通知或案例文本（.txt/.md，UTF-8）
+  list batches                           列出批次
+  list cases [--batch ID]                列出案例
+  show case ID                           显示一个案例
+${CLI_EXTRA_COMMANDS}
+选项：
+  --db 文件     数据库文件（默认：${defaultDbFile()}）
+  --no-seed     新建数据库时不载入示例数据
+  --json        以一个 JSON 文档输出到标准输出`;
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(String(e));
+    return 2;
+  }
+  if (args.options.has('help') || args.words.length === 0) {
+    io.out(USAGE);
+    return args.words.length === 0 && !args.options.has('help') ? 2 : 0;
+  }
+  const json = args.options.has('json');
+  let book: Casebook | null = null;
+  try {
+    const dbFile = optionString(args, 'db') ?? defaultDbFile();
+    book = openCasebook(dbFile, { seed: !args.options.has('no-seed') });
+    const result = await runCommand(book, args);
+    io.out(json ? JSON.stringify(result.data, null, 2) : result.text);
+    return result.exitCode ?? 0;
+  } catch (e) {
+    if (e instanceof UsageError) {
+      io.err(`${e.message}\n\n${USAGE}`);
+      return 2;
+    }
+    const error = toApiError(e);
+    io.err(json ? JSON.stringify({ error }) : `错误：${error.message}`);
+    return 1;
+  } finally {
+    book?.close();
+  }
+}
+
+export interface CommandResult {
+  data: unknown;
+  text: string;
+  exitCode?: number;
+}
+
+async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResult> {
+  const { db } = book;
+  const [command, sub, arg] = args.words;
+  switch (command) {
+    case 'import': {
+      const files = args.words.slice(1);
+      if (files.length === 0) throw new UsageError('import 需要至少一个文件');
+      const reports = files.map((f) => importFile(db, fs.readFileSync(f), path.basename(f)));
+      const text = reports
+        .map((r) => {
+          const head = r.duplicateOf
+            ? `${r.fileName}：已导入过（批次 ${r.duplicateOf}），未重复导入`
+            : `${r.fileName}：批次 ${r.batchId ?? '（无）'} ${r.batchTitle}，${r.caseCount} 个案例`;
+          return [head, ...r.warnings.map((w) => `  警告：${w.message}`)].join('\n');
+        })
+        .join('\n');
+      return { data: reports, text };
+    }
+    case 'list': {
+      if (sub === 'batches') {
+        const rows = listBatches(db).map((b) => ({
+          id: b.id,
+          title: b.title,
+          ordinal: b.ordinal,
+          kind: b.kind,
+          docNumber:
+            b.circular.docYear != null && b.circular.docSeq != null
+              ? formatDocNumber({ code: b.circular.docCode, year: b.circular.docYear, seq: b.circular.docSeq })
+              : null,
+          caseCount: b.itemCount,
+          status: b.status,
+        }));
+        return {
+          data: rows,
+          text: formatTable(
+            ['ID', '标题', '批次', '类型', '发文字号', '案例数', '状态'],
+            rows.map((r) => [r.id, r.title, r.ordinal, CASE_TYPE_LABELS[r.kind], r.docNumber, r.caseCount, BATCH_STATUS_LABELS[r.status]]),
+          ),
+        };
+      }
+      if (sub === 'cases') {
+        const batchId = optionId(args, 'batch');
+        const rows = listCases(db, batchId ? { batchId } : {}).map((c) => ({
+          id: c.id,
+          seq: batchId ? (c.batches.find((b) => b.id === batchId)?.seq ?? null) : null,
+          title: c.title,
+          unitName: c.unitName,
+          fieldName: c.fieldName,
+          type: c.type,
+          status: c.status,
+        }));
+        return {
+          data: rows,
+          text: formatTable(
+            ['ID', '序号', '案例名称', '提供单位', '领域', '类型', '状态'],
+            rows.map((r) => [r.id, r.seq, r.title, r.unitName, r.fieldName, CASE_TYPE_LABELS[r.type], CASE_STATUS_LABELS[r.status]]),
+          ),
+        };
+      }
+      throw new UsageError('list 后应为 batches 或 cases');
+    }
+    case 'show': {
+      if (sub !== 'case') throw new UsageError('show 后应为 case ID');
+      const c = getCase(db, positiveInt(arg, '案例 ID'));
+      const lines = [c.title, `（${c.unitName}提供）`, ...c.lead];
+      for (const b of printBlocks(c.body)) {
+        if (b.kind === 'paragraph') lines.push(b.text);
+        else {
+          const h = headingLine(b.heading, b.text);
+          lines.push(`${b.ordinal}${h.heading}${h.rest}`);
+        }
+      }
+      return { data: c, text: lines.join('\n') };
+    }
+    default: {
+      const extra = await runExtraCommand(book, args);
+      if (extra) return extra;
+      throw new UsageError(`未知命令：${command}`);
+    }
+  }
+}
+
+const isMain = process.argv[1] && /electron[\\/]cli[\\/]main\.[tj]s$/u.test(process.argv[1]);
+if (isMain) {
+  runCli(process.argv.slice(2), {
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}
