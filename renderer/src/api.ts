@@ -1,0 +1,73 @@
+import type { ApiClient, ApiError, ApiName, Envelope } from '../../shared/contract';
+import { API_NAMES } from '../../shared/contract';
+import type { CasebookBridge } from '../../shared/bridge';
+
+// The typed client. It picks its transport by itself: the preload's bridge inside Electron, the loopback
+// HTTP server (with the token it was opened with) in a plain browser.
+
+export class ApiCallError extends Error {
+  constructor(readonly error: ApiError) {
+    super(error.message);
+    this.name = 'ApiCallError';
+  }
+}
+
+declare global {
+  interface Window {
+    casebook?: CasebookBridge;
+  }
+}
+
+const TOKEN_KEY = 'casebook.token';
+
+function loopbackToken(): string {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (fromUrl) {
+    sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    url.searchParams.delete('token');
+    window.history.replaceState(null, '', url.toString()); // keep the token out of copied links
+    return fromUrl;
+  }
+  return sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+type Transport = (name: ApiName, input: unknown) => Promise<Envelope<unknown>>;
+
+function makeTransport(): { kind: 'ipc' | 'http'; call: Transport; token: string } {
+  const bridge = window.casebook;
+  if (bridge) return { kind: 'ipc', call: (name, input) => bridge.methods[name](input), token: '' };
+  const token = loopbackToken();
+  return {
+    kind: 'http',
+    token,
+    call: async (name, input) => {
+      const res = await fetch(`/api/${name}`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Casebook-Token': token },
+        body: JSON.stringify(input ?? {}),
+      });
+      if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效，请使用启动时打印的地址打开' } };
+      return (await res.json()) as Envelope<unknown>;
+    },
+  };
+}
+
+export const transport = makeTransport();
+
+export const api = Object.fromEntries(
+  API_NAMES.map((name) => [
+    name,
+    async (input: unknown) => {
+      const envelope = await transport.call(name, input ?? {});
+      if (!envelope.ok) throw new ApiCallError(envelope.error);
+      return envelope.value;
+    },
+  ]),
+) as unknown as ApiClient;
+
+/** A URL for a file the loopback server saved, with the token; null inside Electron. */
+export function withToken(url: string | null): string | null {
+  if (!url) return null;
+  return `${url}${url.includes('?') ? '&' : '?'}token=${encodeURIComponent(transport.token)}`;
+}
