@@ -1,0 +1,68 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../electron/cli/main';
+import { parseCircular } from '../../electron/core/import/parse-circular';
+import { SEED_CIRCULAR, seedText, tempDir } from '../helpers/tmp';
+
+async function cli(...argv: string[]) {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
+  return { code, out, err };
+}
+
+describe('command line', () => {
+  it('lists the demo batch of 28 cases on a fresh file', async () => {
+    const db = path.join(tempDir(), 'a.db');
+    const r = await cli('--db', db, 'list', 'batches', '--json');
+    expect(r.code).toBe(0);
+    const batches = JSON.parse(r.out);
+    expect(batches).toEqual([
+      { id: 1, title: '第三批复制推广自贸试验区制度创新成果典型案例', ordinal: 3, kind: 'replication', docNumber: '黑自贸工办函〔2023〕55号', caseCount: 28, status: 'issued' },
+    ]);
+  });
+
+  it('imports the seed into an empty file and lists its cases in 汇总表 order', async () => {
+    const db = path.join(tempDir(), 'b.db');
+    const imp = await cli('--db', db, '--no-seed', 'import', SEED_CIRCULAR, '--json');
+    expect(imp.code).toBe(0);
+    const [report] = JSON.parse(imp.out);
+    expect(report).toMatchObject({ caseCount: 28, duplicateOf: null });
+    const list = await cli('--db', db, 'list', 'cases', '--batch', String(report.batchId), '--json');
+    const rows = JSON.parse(list.out) as { seq: number; title: string; unitName: string }[];
+    const table = parseCircular(seedText()).table!;
+    expect(rows.map((r) => [r.seq, r.title, r.unitName])).toEqual(table.map((t) => [t.seq, t.title, t.unit]));
+
+    const again = await cli('--db', db, 'import', SEED_CIRCULAR);
+    expect(again.out).toMatch(/已导入过/u);
+    const show = await cli('--db', db, 'show', 'case', String(rows[19]!.seq === 20 ? JSON.parse(list.out)[19].id : 0));
+    expect(show.out).toMatch(/三、实践效果\n（一）开办时间进一步缩短。“一业一证/u);
+    expect(show.out).toMatch(/\n四、下一步工作思路\n/u);
+  });
+
+  it('sends errors to stderr with a non-zero exit, as JSON when asked', async () => {
+    const db = path.join(tempDir(), 'c.db');
+    const missing = await cli('--db', db, 'show', 'case', '999', '--json');
+    expect(missing.code).toBe(1);
+    expect(missing.out).toBe('');
+    expect(JSON.parse(missing.err).error).toMatchObject({ code: 'not_found' });
+    const usage = await cli('--db', db, 'frobnicate');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toMatch(/未知命令/u);
+    const bad = await cli('--db', db, 'list', 'cases', '--batch', 'x');
+    expect(bad.code).toBe(2);
+  });
+
+  it('runs as npm run cli and prints exactly one JSON document', () => {
+    const db = path.join(tempDir(), 'd.db');
+    const out = execFileSync('npm', ['run', '-s', 'cli', '--', '--db', db, 'list', 'batches', '--json'], {
+      cwd: path.resolve(__dirname, '../..'),
+      encoding: 'utf8',
+    });
+    expect(JSON.parse(out)[0].caseCount).toBe(28);
+    const fail = spawnSync('npm', ['run', '-s', 'cli', '--', '--db', db, 'show', 'case', '0'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
+    expect(fail.status).not.toBe(0);
+    expect(fail.stderr).toMatch(/案例 ID/u);
+  });
+});
