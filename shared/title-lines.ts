@@ -27,8 +27,10 @@ const PROTECTED_TERMS = [
  * Offsets where a line may break: word boundaries, not inside a protected term, never before a closing mark
  * or punctuation, nor right after an opening one. With `insideQuotes` false, also not inside quotes or brackets.
  */
+let segmenter: Intl.Segmenter | null = null; // built on first use: it loads ICU's dictionary
+
 function breakOffsets(title: string, insideQuotes: boolean): number[] {
-  const segmenter = new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const protectedRanges: [number, number][] = [];
   for (const term of PROTECTED_TERMS) {
     for (let i = title.indexOf(term); i >= 0; i = title.indexOf(term, i + 1)) protectedRanges.push([i, i + term.length]);

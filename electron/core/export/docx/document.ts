@@ -16,6 +16,7 @@ import {
   TableCell,
   TableLayoutType,
   TableRow,
+  Tab,
   TabStopType,
   TextRun,
   WidthType,
@@ -218,7 +219,7 @@ function colophon(c: Circular, layout: Layout, fonts: Fonts): Table | null {
         indent: { left: CHAR_4, right: CHAR_4 },
         tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR_4 }],
         spacing: exactLine(LINE_PITCH),
-        children: [run(`${c.printedBy}\t${formatChineseDate(c.printedDate)}印发`, style)],
+        children: [run(c.printedBy, style), new TextRun({ children: [new Tab()] }), run(`${formatChineseDate(c.printedDate)}印发`, style)],
       }),
     );
   }
@@ -230,6 +231,8 @@ function colophon(c: Circular, layout: Layout, fonts: Fonts): Table | null {
     width: { size: TYPE_AREA.width, type: WidthType.DXA },
     columnWidths: [TYPE_AREA.width],
     layout: TableLayoutType.FIXED,
+    // docx gives tables single borders by default; here only the cells' own lines may show.
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
     float: {
       horizontalAnchor: TableAnchorType.MARGIN,
       relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
