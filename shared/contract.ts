@@ -9,11 +9,15 @@ import {
   caseSchema,
   circularSchema,
   fieldSchema,
+  findingSchema,
+  fixSchema,
   FONT_PROFILES,
   importReportSchema,
   LAYOUTS,
   revisionSchema,
+  searchResultSchema,
   settingsSchema,
+  statsSchema,
   sourceSchema,
   SOURCE_KINDS,
   unitSchema,
@@ -152,6 +156,29 @@ export const API = {
   'export.libraryXlsx': method(caseFilterSchema.strict(), savedFileSchema),
   'files.open': method(z.object({ path: z.string().min(1).max(1000) }).strict(), done),
   'files.showInFolder': method(z.object({ path: z.string().min(1).max(1000) }).strict(), done),
+
+  'search.query': method(
+    z.object({ query: z.string().max(200), filter: caseFilterSchema.strict().optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
+    searchResultSchema,
+  ),
+  'stats.get': method(z.object({ batchId: z.number().int().positive().optional() }).strict(), statsSchema),
+  'export.statsXlsx': method(z.object({ batchId: z.number().int().positive().optional() }).strict(), savedFileSchema),
+
+  'proofread.case': method(
+    z.object({ content: caseContentSchema, caseId: z.number().int().positive().nullable().optional() }).strict(),
+    z.array(findingSchema),
+  ),
+  'proofread.batch': method(byId, z.array(findingSchema)),
+  'proofread.text': method(z.object({ text: z.string().max(5_000_000) }).strict(), z.array(findingSchema)),
+  'proofread.applyFixes': method(
+    z.object({ caseId: z.number().int().positive(), fixes: z.array(fixSchema).min(1).max(5000), expectedRevision: z.number().int().optional() }).strict(),
+    caseSchema,
+  ),
+  'proofread.waive': method(
+    z.object({ batchId: z.number().int().positive(), keys: z.array(z.string().max(64)).min(1).max(5000), reason: z.string().trim().min(1, '请说明理由').max(500) }).strict(),
+    done,
+  ),
+  'proofread.unwaive': method(z.object({ batchId: z.number().int().positive(), keys: z.array(z.string().max(64)).min(1).max(5000) }).strict(), done),
 
   'settings.get': method(none, settingsSchema),
   'settings.update': method(settingsSchema.partial().strict(), settingsSchema),

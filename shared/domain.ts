@@ -220,6 +220,8 @@ export type Revision = z.infer<typeof revisionSchema>;
 
 export const importWarningSchema = z.object({
   caseSeq: z.number().int().nullable(),
+  /** The proofreader's rule this warning belongs to, if any (ordinal-sequence, summary-table, unit-line, doc-number). */
+  rule: z.string().nullable(),
   message: z.string(),
 });
 export type ImportWarning = z.infer<typeof importWarningSchema>;
@@ -232,6 +234,8 @@ export const importReportSchema = z.object({
   caseIds: z.array(id),
   duplicateOf: id.nullable(), // set when the same circular was imported before: nothing was written
   warnings: z.array(importWarningSchema),
+  /** The proofreader's findings on the file's text (not blocking the import). */
+  findings: z.lazy(() => z.array(findingSchema)),
 });
 export type ImportReport = z.infer<typeof importReportSchema>;
 
@@ -260,3 +264,84 @@ export const DEFAULT_SETTINGS: Settings = {
     innovation: ['基本情况', '主要做法', '实践效果', '下一步工作思路'],
   },
 };
+
+// The proofreader (规范检查): what it finds and how a safe fix is described.
+export const SEVERITIES = ['error', 'warning', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/** Where a piece of text lives: a line of a raw file, or a slot of a structured case. */
+export const textPlaceSchema = z.object({
+  caseId: z.number().int().nullable(),
+  caseSeq: z.number().int().nullable(), // 序号 in the batch or position in the file
+  /** title | lead | heading | text | paragraph | circular | line */
+  slot: z.enum(['title', 'lead', 'heading', 'text', 'paragraph', 'circular', 'line']),
+  /** Path of the body node (indexes from the top), empty for title and lead. */
+  path: z.array(z.number().int().nonnegative()),
+  /** Index of the paragraph in its node or in the lead; line number (1-based) in a raw file. */
+  index: z.number().int().nonnegative().nullable(),
+  /** Human-readable place: «案例3 二、（一） 第2段». */
+  label: z.string(),
+});
+export type TextPlace = z.infer<typeof textPlaceSchema>;
+
+export const fixSchema = z.object({
+  place: textPlaceSchema,
+  offset: z.number().int().nonnegative(),
+  /** The text that must still be there for the fix to apply. */
+  expected: z.string().max(500),
+  replacement: z.string().max(500),
+});
+export type Fix = z.infer<typeof fixSchema>;
+
+export const findingSchema = z.object({
+  key: z.string(), // stable across runs while the text is unchanged: what a waiver names
+  rule: z.string(),
+  ruleLabel: z.string(),
+  severity: z.enum(SEVERITIES),
+  place: textPlaceSchema,
+  offset: z.number().int().nonnegative().nullable(),
+  excerpt: z.string(),
+  message: z.string(),
+  suggestion: z.string().nullable(),
+  fix: fixSchema.nullable(),
+  waived: z.boolean(),
+});
+export type Finding = z.infer<typeof findingSchema>;
+
+export const searchHitSchema = z.object({
+  caseId: z.number().int(),
+  title: z.string(),
+  unitName: z.string(),
+  fieldName: z.string().nullable(),
+  status: z.enum(CASE_STATUSES),
+  score: z.number(),
+  /** The snippet as plain segments; `hit` marks the matched words (no markup to inject). */
+  snippet: z.array(z.object({ text: z.string(), hit: z.boolean() })),
+  titleHits: z.array(z.object({ text: z.string(), hit: z.boolean() })),
+});
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const searchResultSchema = z.object({
+  query: z.string(),
+  terms: z.array(z.string()),
+  total: z.number().int(),
+  results: z.array(searchHitSchema),
+  tookMs: z.number(),
+});
+export type SearchResult = z.infer<typeof searchResultSchema>;
+
+export const countSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+export const statsSchema = z.object({
+  scope: z.string(),
+  total: z.number().int(),
+  byUnit: z.array(countSchema),
+  byUnitKind: z.array(countSchema),
+  byField: z.array(countSchema),
+  byType: z.array(countSchema),
+  byStatus: z.array(countSchema),
+  byYear: z.array(countSchema),
+  byBatch: z.array(countSchema),
+  byHonour: z.array(countSchema),
+});
+export type Stats = z.infer<typeof statsSchema>;

@@ -84,7 +84,9 @@ async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResu
           const head = r.duplicateOf
             ? `${r.fileName}：已导入过（批次 ${r.duplicateOf}），未重复导入`
             : `${r.fileName}：批次 ${r.batchId ?? '（无）'} ${r.batchTitle}，${r.caseCount} 个案例`;
-          return [head, ...r.warnings.map((w) => `  警告：${w.message}`)].join('\n');
+          const errors = r.findings.filter((f) => f.severity === 'error').length;
+          const check = r.findings.length ? [`  规范检查：${r.findings.length} 处（错误 ${errors}），用 check ${r.fileName} 查看`] : [];
+          return [head, ...r.warnings.map((w) => `  警告：${w.message}`), ...check].join('\n');
         })
         .join('\n');
       return { data: reports, text };

@@ -3,7 +3,8 @@ import type { Db } from '../../electron/core/db/connection';
 import { exportBatchDocx } from '../../electron/core/export/docx';
 import { buildBatchXlsx, buildLibraryXlsx } from '../../electron/core/export/service';
 import { getBatch, listBatches } from '../../electron/core/repos/batches';
-import { contentOf, createCase, getCase, listCases } from '../../electron/core/repos/cases';
+import { contentOf, createCase, getCase, indexText, listCases } from '../../electron/core/repos/cases';
+import { searchCases, searchTerms } from '../../electron/core/search/search';
 import type { Figure } from './run';
 import { median, round, tmpDb } from './run';
 
@@ -49,5 +50,48 @@ async function exportBench(): Promise<Figure[]> {
   ];
 }
 
+/** Bulk rows for the big library: the demo cases again and again, each with its search text (triggers index it). */
+function cloneLibrary(db: Db, n: number): void {
+  const source = db.prepare('SELECT c.*, t.body AS text FROM cases c JOIN case_text t ON t.case_id = c.id ORDER BY c.id LIMIT 28').all() as Record<string, unknown>[];
+  const unitName = db.prepare('SELECT name FROM units WHERE id = ?');
+  const insertCase = db.prepare(
+    `INSERT INTO cases (title, type, unit_id, field_id, source_id, year, honours, status, lead, body, revision, created_at, updated_at)
+     VALUES (@title, @type, @unit_id, @field_id, @source_id, @year, @honours, 'submitted', @lead, @body, 1, @created_at, @updated_at)`,
+  );
+
+  db.transaction(() => {
+    for (let i = (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n; i < n; i++) {
+      const c = source[i % source.length]!;
+      const title = `${String(c.title).replace(/复制推广典型案例$/u, '')}（${i}）复制推广典型案例`;
+      const id = Number(insertCase.run({ ...c, title, year: 2018 + (i % 8) }).lastInsertRowid);
+      indexText(db, id, title, (unitName.get(c.unit_id) as { name: string }).name, String(c.text));
+    }
+  })();
+}
+
+const QUERIES = ['税', '退税', '通关', '跨境电商', '不动产登记', '绥芬河 退税', '知识产权质押融资'];
+
+function searchBench(): Figure[] {
+  const figures: Figure[] = [];
+  const book = openCasebook(tmpDb('search.db'));
+  const sizes = (process.env.SEARCH_SIZES ?? '5000,100000').split(',').map(Number); // SEARCH_SIZES=5000 for a quick run
+  for (const size of sizes) {
+    const t0 = performance.now();
+    cloneLibrary(book.db, size);
+    figures.push({ name: `grow the library to ${size.toLocaleString('en')} cases (rows + FTS index)`, value: round(performance.now() - t0), unit: 'ms' });
+    for (const q of QUERIES) {
+      const ms: number[] = [];
+      for (let i = 0; i < 9; i++) ms.push(searchCases(book.db, q).tookMs);
+      const paths = [...new Set(searchTerms(q).map((t) => ([...t].length < 3 ? 'character index' : 'FTS5 trigram')))].join(' + ');
+      figures.push({ name: `search «${q}» at ${size.toLocaleString('en')} cases (${paths})`, value: round(median(ms.slice(1))), unit: 'ms', ...(size === 5000 ? { target: 50 } : {}) });
+    }
+  }
+  book.close();
+  return figures;
+}
+
 // The benchmarks of each part of the app register here.
-export const BENCHES: [string, () => Figure[] | Promise<Figure[]>][] = [['export', exportBench]];
+export const BENCHES: [string, () => Figure[] | Promise<Figure[]>][] = [
+  ['export', exportBench],
+  ['search', searchBench],
+];

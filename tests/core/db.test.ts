@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { DatabaseNewerThanAppError, openDatabase, schemaVersion } from '../../electron/core/db/connection';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from '../../electron/core/db/migrations';
 import { tempDir } from '../helpers/tmp';
+import { openCasebook } from '../../electron/core/casebook';
+import { searchCases } from '../../electron/core/search/search';
 
 describe('database and migrations', () => {
   it('creates a new file at the latest version with WAL and foreign keys on', () => {
@@ -30,6 +32,20 @@ describe('database and migrations', () => {
     expect(() => openDatabase(file)).toThrow(DatabaseNewerThanAppError);
     expect(() => openDatabase(file)).toThrow(/比本程序支持的版本/);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
+  });
+
+  it('upgrades a file with data: the character index of version 3 is built from the existing cases', () => {
+    // A file as version 2 left it: the demo cases, and no character index yet.
+    const file = path.join(tempDir(), 'v2.db');
+    const made = openCasebook(file);
+    made.db.exec('DROP TABLE case_fts_chars');
+    made.db.pragma('user_version = 2');
+    made.close();
+    const v3 = openCasebook(file);
+    expect(v3.backupPath).not.toBeNull();
+    expect(schemaVersion(v3.db)).toBe(LATEST_SCHEMA_VERSION);
+    expect(searchCases(v3.db, '退税').results[0]!.title).toBe('“出口退税无纸化”复制推广典型案例');
+    v3.close();
   });
 
   it('backs the file up before a migration changes it, and runs pending steps in one transaction', () => {

@@ -1,11 +1,11 @@
 import path from 'node:path';
 import type { SavedFile } from '../../../shared/contract';
-import { buildBatchDocx, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../export/service';
+import { buildBatchDocx, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, buildStatsXlsx, writeFileAtomic, type Built } from '../export/service';
 import { UserError } from '../util';
 import type { HandlerTable } from './dispatch';
 import type { HandlerContext } from './handlers';
 
-type ExportNames = 'export.batchDocx' | 'export.caseDocx' | 'export.batchXlsx' | 'export.libraryXlsx' | 'files.open' | 'files.showInFolder';
+type ExportNames = 'export.batchDocx' | 'export.caseDocx' | 'export.batchXlsx' | 'export.libraryXlsx' | 'export.statsXlsx' | 'files.open' | 'files.showInFolder';
 
 /** Exports ask the host where to save, then build and write. Only files saved this way may be opened later. */
 export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNames> {
@@ -35,6 +35,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNa
     'export.caseDocx': ({ id, fonts }) => saveBuilt(() => buildCaseDocx(ctx.db, id, { fonts })),
     'export.batchXlsx': ({ id }) => saveBuilt(() => buildBatchXlsx(ctx.db, id)),
     'export.libraryXlsx': (filter) => saveBuilt(() => buildLibraryXlsx(ctx.db, filter)),
+    'export.statsXlsx': ({ batchId }) => saveBuilt(() => buildStatsXlsx(ctx.db, batchId)),
     'files.open': async ({ path: p }) => (await ctx.host.openPath(exported(p)), { ok: true as const }),
     'files.showInFolder': async ({ path: p }) => (await ctx.host.showInFolder(exported(p)), { ok: true as const }),
   };

@@ -8,6 +8,11 @@ import { getSettings, updateSettings } from '../repos/settings';
 import * as sources from '../repos/sources';
 import * as vocab from '../repos/vocab';
 import { exportHandlers } from './export-handlers';
+import { checkCase, checkRawText } from '../proofread/check';
+import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
+import { applyFixes } from '../proofread/fixes';
+import { searchCases } from '../search/search';
+import { computeStats } from '../stats/stats';
 import type { HandlerTable } from './dispatch';
 import type { Host } from './host';
 
@@ -71,13 +76,33 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
       const units = vocab.listUnits(db).filter((u) => unitIds.has(u.id));
       return draftCircularBody(batch.kind, batch.ordinal, batch.items.length, units);
     },
-    'batches.issue': ({ id }) => batches.issueBatch(db, id),
+    'batches.issue': ({ id }) =>
+      db.transaction(() => {
+        assertReadyToIssue(db, id);
+        return batches.issueBatch(db, id);
+      })(),
     'batches.delete': ({ id }) => (batches.deleteBatch(db, id), ok),
     'batches.nextDocNumber': ({ code, year }) => ({ seq: batches.nextDocSeq(db, code, year) }),
 
     'import.file': ({ fileName, base64 }) => importFile(db, Buffer.from(base64, 'base64'), fileName),
 
     ...exportHandlers(ctx),
+
+    'search.query': ({ query, filter, limit }) => searchCases(db, query, filter ?? {}, limit),
+    'stats.get': ({ batchId }) => computeStats(db, { batchId }),
+
+    'proofread.case': ({ content, caseId }) => {
+      const unitName = vocab.listUnits(db).find((u) => u.id === content.unitId)?.name;
+      return checkCase({ ...content, unitName }, { caseId: caseId ?? null, caseSeq: null }, getSettings(db));
+    },
+    'proofread.batch': ({ id }) => checkBatch(db, id),
+    'proofread.text': ({ text }) => checkRawText(text, getSettings(db)),
+    'proofread.applyFixes': ({ caseId, fixes, expectedRevision }) => {
+      const current = cases.getCase(db, caseId);
+      return cases.updateCase(db, caseId, applyFixes(cases.contentOf(current), fixes), { expectedRevision, note: `规范检查修复 ${fixes.length} 处` });
+    },
+    'proofread.waive': ({ batchId, keys, reason }) => (waive(db, batchId, keys, reason), ok),
+    'proofread.unwaive': ({ batchId, keys }) => (unwaive(db, batchId, keys), ok),
 
     'settings.get': () => getSettings(db),
     'settings.update': (patch) => updateSettings(db, patch),

@@ -1,4 +1,5 @@
 import type { Database } from 'better-sqlite3';
+import { charTokens } from '../search/char-tokens';
 
 // Numbered migrations. Each runs once, in order, inside the one transaction that also sets user_version.
 // Never edit a migration that has shipped: add the next number.
@@ -114,6 +115,36 @@ export const MIGRATIONS: readonly Migration[] = [
           INSERT INTO case_fts(rowid, title, unit, body) VALUES (new.case_id, new.title, new.unit, new.body);
         END;
       `);
+    },
+  },
+  {
+    version: 2,
+    name: 'proofreader waivers',
+    up(db) {
+      // A finding the clerk decided to let stand in a batch, with the reason, so 印发 can go ahead.
+      db.exec(`
+        CREATE TABLE proofread_waivers (
+          batch_id INTEGER NOT NULL REFERENCES batches(id) ON DELETE CASCADE,
+          finding_key TEXT NOT NULL,
+          reason TEXT NOT NULL,
+          created_at TEXT NOT NULL,
+          PRIMARY KEY (batch_id, finding_key)
+        ) STRICT;
+      `);
+    },
+  },
+  {
+    version: 3,
+    name: 'character index for short queries',
+    up(db) {
+      // Trigrams cannot answer one- or two-character queries (退税, 税). This index has one token per Chinese
+      // character, so such a query is an exact phrase lookup instead of a scan of every case's text.
+      db.exec(`CREATE VIRTUAL TABLE case_fts_chars USING fts5(title, unit, body, content='', contentless_delete=1, tokenize='unicode61')`);
+      const insert = db.prepare('INSERT INTO case_fts_chars (rowid, title, unit, body) VALUES (?, ?, ?, ?)');
+      // .all(): better-sqlite3 cannot write while a statement is being iterated
+      for (const r of db.prepare('SELECT case_id, title, unit, body FROM case_text').all() as { case_id: number; title: string; unit: string; body: string }[]) {
+        insert.run(r.case_id, charTokens(r.title), charTokens(r.unit), charTokens(r.body));
+      }
     },
   },
 ];

@@ -9,7 +9,8 @@ import { listFields, listUnits } from '../repos/vocab';
 import { UserError } from '../util';
 import { exportBatchDocx, exportCaseDocx, type BatchDocxPart } from './docx';
 import { batchDocxName, batchXlsxName, caseDocxName, libraryXlsxName } from './file-names';
-import { batchWorkbook, libraryWorkbook } from './xlsx/workbooks';
+import { computeStats } from '../stats/stats';
+import { batchWorkbook, libraryWorkbook, statsWorkbook } from './xlsx/workbooks';
 
 // What every export needs, for the handlers and the command line alike: build the bytes and a default name.
 
@@ -44,6 +45,11 @@ export async function buildLibraryXlsx(db: Db, filter: CaseFilter = {}, now = ne
   const title = `案例库（${cases.length} 个案例，导出于 ${now.toISOString().slice(0, 10)}）`;
   const bytes = await libraryWorkbook(cases, listUnits(db), listFields(db), title, now);
   return { bytes, defaultName: libraryXlsxName(now), kind: 'xlsx' };
+}
+
+export async function buildStatsXlsx(db: Db, batchId?: number, now = new Date()): Promise<Built> {
+  const stats = computeStats(db, { batchId });
+  return { bytes: await statsWorkbook(stats, now), defaultName: `统计 ${stats.scope} ${now.toISOString().slice(0, 10)}.xlsx`.replace(/[\\/:*?"<>|]/gu, ''), kind: 'xlsx' };
 }
 
 /** Writes beside the target and renames, so a failed export never leaves half a file where the old one was. */

@@ -9,6 +9,7 @@ import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
 import { UserError, nowIso } from '../util';
 import { parseCircular, type ParsedCircular } from './parse-circular';
 import { decodeText } from './text';
+import { checkRawText } from '../proofread/check';
 
 /** Imports a file's bytes: decodes, parses and writes, or throws a UserError and writes nothing. */
 export function importFile(db: Db, bytes: Uint8Array, fileName: string): ImportReport {
@@ -20,7 +21,8 @@ export function importText(db: Db, text: string, fileName: string): ImportReport
   if (parsed.cases.length === 0) {
     throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
   }
-  return applyParsed(db, parsed, fileName);
+  const report = applyParsed(db, parsed, fileName);
+  return { ...report, findings: checkRawText(text, getSettings(db)) };
 }
 
 /** The identity of a parsed circular: the same document parses to the same hash wherever it came from. */
@@ -42,6 +44,7 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
     caseIds,
     duplicateOf,
     warnings: parsed.warnings,
+    findings: [],
   });
 
   const doc = parsed.header?.docNumber ?? null;
@@ -50,7 +53,7 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
     | { id: number }
     | undefined;
   if (earlier) {
-    return { ...report(null, [], earlier.id), warnings: [{ caseSeq: null, message: `该通知已导入过（批次 ${earlier.id}），未重复导入` }, ...parsed.warnings] };
+    return { ...report(null, [], earlier.id), warnings: [{ caseSeq: null, rule: null, message: `该通知已导入过（批次 ${earlier.id}），未重复导入` }, ...parsed.warnings] };
   }
 
   return db.transaction(() => {

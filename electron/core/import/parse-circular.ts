@@ -118,10 +118,10 @@ export function parseCircular(text: string): ParsedCircular {
     const end = k + 1 < starts.length ? starts[k + 1]!.start : nonBlank.length;
     const unitName = s.unit === null ? '' : UNIT_LINE.exec(nonBlank[s.unit]!.text)![1]!.replace(/\s+/gu, '');
     const position = k + 1;
-    if (s.unit === null) warnings.push({ caseSeq: position, message: `案例${position}没有“（××提供）”行，请补填提供单位` });
+    if (s.unit === null) warnings.push({ caseSeq: position, rule: 'unit-line', message: `案例${position}没有“（××提供）”行，请补填提供单位` });
     const declaredNumber = s.marker ? declared(s.marker) : null;
     if (declaredNumber !== null && declaredNumber !== position) {
-      warnings.push({ caseSeq: position, message: `第${position}个案例标为“案例${s.marker}”，序号以实际顺序为准` });
+      warnings.push({ caseSeq: position, rule: 'ordinal-sequence', message: `第${position}个案例标为“案例${s.marker}”，序号以实际顺序为准` });
     }
     const contentLines = nonBlank.slice((s.unit ?? s.title) + 1, end).map((l) => l.text);
     const { lead, body } = parseCaseBody(contentLines, position, warnings);
@@ -146,7 +146,7 @@ function parseFront(front: Line[], warnings: ImportWarning[]) {
 
   if (docIdx >= 0 || texts.some((t) => /^关于.*(通知|函)$/u.test(t))) {
     const doc = docIdx >= 0 ? parseDocNumber(texts[docIdx]!) : null;
-    if (doc && !doc.strict) warnings.push({ caseSeq: null, message: `发文字号“${texts[docIdx]}”不合规范，已按“${doc.code}〔${doc.year}〕${doc.seq}号”读入` });
+    if (doc && !doc.strict) warnings.push({ caseSeq: null, rule: 'doc-number', message: `发文字号“${texts[docIdx]}”不合规范，已按“${doc.code}〔${doc.year}〕${doc.seq}号”读入` });
     let organ = docIdx > 0 ? texts.slice(0, docIdx).join('') : '';
     const layout: Layout = /文件$/u.test(organ) ? 'file' : 'letter';
     organ = organ.replace(/文件$/u, '');
@@ -245,7 +245,7 @@ function parseTable(texts: string[], warnings: ImportWarning[]): SummaryRow[] {
     });
   }
   rows.forEach((r, i) => {
-    if (r.seq !== i + 1) warnings.push({ caseSeq: i + 1, message: `汇总表第${i + 1}行序号为 ${r.seq}，应为 ${i + 1}` });
+    if (r.seq !== i + 1) warnings.push({ caseSeq: i + 1, rule: 'summary-table', message: `汇总表第${i + 1}行序号为 ${r.seq}，应为 ${i + 1}` });
   });
   return rows;
 }
@@ -292,12 +292,12 @@ function parseCaseBody(contentLines: string[], caseSeq: number, warnings: Import
     const { heading, text } = splitHeading(ord.rest);
     const node: BodyNode = { heading, text, paragraphs: [], items: [] };
     if (ord.level === 1 || stack.length === 0) {
-      if (ord.level !== 1) warnings.push({ caseSeq, message: `案例${caseSeq}：“${ord.text}${heading}”前没有一级标题，按一级标题读入` });
+      if (ord.level !== 1) warnings.push({ caseSeq, rule: 'ordinal-sequence', message: `案例${caseSeq}：“${ord.text}${heading}”前没有一级标题，按一级标题读入` });
       const position = body.length + 1;
       if (ord.level === 1 && ord.number === lastSectionNumber) {
-        warnings.push({ caseSeq, message: `案例${caseSeq}：一级标题序号“${ord.text}”重复（第${position}个一级标题“${heading}”），已按顺序重新编号` });
+        warnings.push({ caseSeq, rule: 'ordinal-sequence', message: `案例${caseSeq}：一级标题序号“${ord.text}”重复（第${position}个一级标题“${heading}”），已按顺序重新编号` });
       } else if (ord.level === 1 && ord.number !== lastSectionNumber + 1) {
-        warnings.push({ caseSeq, message: `案例${caseSeq}：一级标题序号“${ord.text}”不连续（第${position}个一级标题“${heading}”），已按顺序重新编号` });
+        warnings.push({ caseSeq, rule: 'ordinal-sequence', message: `案例${caseSeq}：一级标题序号“${ord.text}”不连续（第${position}个一级标题“${heading}”），已按顺序重新编号` });
       }
       lastSectionNumber = ord.level === 1 ? ord.number : position;
       body.push(node);
@@ -310,7 +310,7 @@ function parseCaseBody(contentLines: string[], caseSeq: number, warnings: Import
     const position = parent.node.items.length + 1;
     if (ord.number !== parent.lastNumber + 1) {
       const kind = ord.number === parent.lastNumber ? '重复' : '不连续';
-      warnings.push({ caseSeq, message: `案例${caseSeq}：${LEVEL_NAMES[ord.level]}序号“${ord.text}”${kind}（“${heading}”），已按顺序重新编号` });
+      warnings.push({ caseSeq, rule: 'ordinal-sequence', message: `案例${caseSeq}：${LEVEL_NAMES[ord.level]}序号“${ord.text}”${kind}（“${heading}”），已按顺序重新编号` });
     }
     parent.lastNumber = ord.number;
     parent.node.items.push(node);
@@ -333,7 +333,7 @@ export function proposeSource(lead: string[], body: BodyNode[]): ParsedCase['sou
 function crossCheck(table: SummaryRow[] | null, cases: ParsedCase[], warnings: ImportWarning[]): void {
   if (!table) return;
   if (table.length !== cases.length) {
-    warnings.push({ caseSeq: null, message: `汇总表列出 ${table.length} 个案例，正文中找到 ${cases.length} 个` });
+    warnings.push({ caseSeq: null, rule: 'summary-table', message: `汇总表列出 ${table.length} 个案例，正文中找到 ${cases.length} 个` });
   }
   const n = Math.max(table.length, cases.length);
   for (let i = 0; i < n; i++) {
@@ -341,10 +341,10 @@ function crossCheck(table: SummaryRow[] | null, cases: ParsedCase[], warnings: I
     const c = cases[i];
     if (!row || !c) continue;
     if (titleKey(row.title) !== titleKey(c.title)) {
-      warnings.push({ caseSeq: i + 1, message: `汇总表第${i + 1}行名称“${row.title}”与正文标题“${c.title}”不一致，已采用正文标题` });
+      warnings.push({ caseSeq: i + 1, rule: 'summary-table', message: `汇总表第${i + 1}行名称“${row.title}”与正文标题“${c.title}”不一致，已采用正文标题` });
     } else c.title = row.title; // the summary table's form is the official one
     if (row.unit && c.unitName && row.unit !== c.unitName) {
-      warnings.push({ caseSeq: i + 1, message: `汇总表第${i + 1}行提供单位“${row.unit}”与正文“（${c.unitName}提供）”不一致，已采用正文` });
+      warnings.push({ caseSeq: i + 1, rule: 'unit-line', message: `汇总表第${i + 1}行提供单位“${row.unit}”与正文“（${c.unitName}提供）”不一致，已采用正文` });
     }
     if (!c.unitName && row.unit) c.unitName = row.unit;
     c.fieldName = row.field;

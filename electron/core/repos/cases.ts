@@ -9,6 +9,7 @@ import {
 } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { UserError, notFound, nowIso, parseJson } from '../util';
+import { charTokens } from '../search/char-tokens';
 
 interface CaseDbRow {
   id: number;
@@ -233,10 +234,17 @@ export function listCases(db: Db, filter: CaseFilter = {}): CaseRow[] {
 /** Keeps the search text of a case in step with its record (same transaction as the change). */
 export function indexCase(db: Db, id: number): void {
   const c = getCase(db, id);
+  indexText(db, id, c.title, c.unitName, flattenCaseText(c.lead, c.body));
+}
+
+/** Writes a case's flattened text (its triggers keep the trigram index) and its character index. */
+export function indexText(db: Db, id: number, title: string, unit: string, body: string): void {
   db.prepare(
     `INSERT INTO case_text (case_id, title, unit, body) VALUES (?, ?, ?, ?)
      ON CONFLICT(case_id) DO UPDATE SET title = excluded.title, unit = excluded.unit, body = excluded.body`,
-  ).run(id, c.title, c.unitName, flattenCaseText(c.lead, c.body));
+  ).run(id, title, unit, body);
+  db.prepare('DELETE FROM case_fts_chars WHERE rowid = ?').run(id);
+  db.prepare('INSERT INTO case_fts_chars (rowid, title, unit, body) VALUES (?, ?, ?, ?)').run(id, charTokens(title), charTokens(unit), charTokens(body));
 }
 
 export function reindexCasesOfUnit(db: Db, unitId: number): void {

@@ -7,6 +7,7 @@ import {
   type Case,
   type CaseRow,
   type Field,
+  type Stats,
   type Unit,
 } from '../../../../shared/domain';
 import { writeTableSheet, type Cell, type Column } from './table-sheet';
@@ -126,5 +127,22 @@ export async function libraryWorkbook(cases: (CaseRow & { contactPhone?: string 
   writeTableSheet(ws, title, columns, rows, { landscape: true });
   countSheet(wb, '按单位统计', '按单位统计', '提供单位', countByUnit(cases, units));
   countSheet(wb, '按领域统计', '按领域统计', '领域', countByField(cases, fields));
+  return Buffer.from(await wb.xlsx.writeBuffer());
+}
+
+/** Every count of the 统计 page, a sheet per dimension, each with its total and bars. */
+export async function statsWorkbook(stats: Stats, stamp: Date): Promise<Buffer> {
+  const wb = newWorkbook(stamp);
+  const sheets: [string, string, Stats['byUnit']][] = [
+    ['按单位', '提供单位', stats.byUnit],
+    ['按单位类别', '单位类别', stats.byUnitKind],
+    ['按领域', '领域', stats.byField],
+    ['按类型', '类型', stats.byType],
+    ['按状态', '状态', stats.byStatus],
+    ['按年度', '年度', stats.byYear],
+    ['按批次', '批次', stats.byBatch],
+    ['按荣誉', '荣誉', stats.byHonour],
+  ];
+  for (const [name, label, counts] of sheets) countSheet(wb, name, `${stats.scope}${name}统计（共 ${stats.total} 个案例）`, label, counts.map((c) => [c.label, c.count]));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
