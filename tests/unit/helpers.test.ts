@@ -90,3 +90,20 @@ describe('circular wording', () => {
     expect(displayWidth('“案例”')).toBe(8);
   });
 });
+
+describe('body edits by path', async () => {
+  const ops = await import('../../shared/body-ops');
+  const n = (heading: string, items: BodyNode[] = []): BodyNode => ({ heading, text: '', paragraphs: [], items });
+  const body = [n('甲', [n('甲一'), n('甲二')]), n('乙')];
+  it('moves, inserts, removes and nests without touching the original', () => {
+    expect(ops.moveNode(body, [0, 1], -1)[0]!.items.map((x) => x.heading)).toEqual(['甲二', '甲一']);
+    expect(ops.moveNode(body, [1], 1)).toEqual(body); // already last
+    expect(ops.insertAfter(body, [0], n('新')).map((x) => x.heading)).toEqual(['甲', '新', '乙']);
+    expect(ops.removeNode(body, [0, 0])[0]!.items.map((x) => x.heading)).toEqual(['甲二']);
+    const deep = ops.addChild(ops.addChild(ops.addChild(body, [1], n('a')), [1, 0], n('b')), [1, 0, 0], n('c'));
+    expect(ops.nodeAt(deep, [1, 0, 0, 0])!.heading).toBe('c');
+    expect(ops.addChild(deep, [1, 0, 0, 0], n('d'))).toEqual(deep); // no fifth level
+    expect(body[0]!.items.map((x) => x.heading)).toEqual(['甲一', '甲二']);
+    expect(ops.bodyFromTemplate(['一', '二']).map((x) => [x.heading, x.paragraphs])).toEqual([['一', ['']], ['二', ['']]]);
+  });
+});
