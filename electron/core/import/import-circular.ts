@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { ImportReport } from '../../../shared/domain';
 import type { Db } from '../db/connection';
-import { createBatch, freezeBatch, getBatch, nextOrdinal, setBatchItems } from '../repos/batches';
-import { createCase } from '../repos/cases';
+import { createBatch, freezeBatch, nextOrdinal, setBatchItems } from '../repos/batches';
+import { insertCase } from '../repos/cases';
 import { getSettings } from '../repos/settings';
 import { findOrCreateSource } from '../repos/sources';
 import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
@@ -22,7 +22,7 @@ export function importText(db: Db, text: string, fileName: string): ImportReport
     throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
   }
   const report = applyParsed(db, parsed, fileName);
-  return { ...report, findings: checkRawText(text, getSettings(db)) };
+  return { ...report, findings: checkRawText(text, getSettings(db), parsed) };
 }
 
 /** The identity of a parsed circular: the same document parses to the same hash wherever it came from. */
@@ -66,7 +66,7 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
       const unit = findOrCreateUnit(db, c.unitName);
       const field = c.fieldName ? findOrCreateField(db, c.fieldName) : null;
       const source = c.source ? findOrCreateSource(db, c.source.name, c.source.kind) : null;
-      return createCase(
+      return insertCase(
         db,
         {
           title: c.title,
@@ -84,7 +84,7 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
           body: c.body,
         },
         `导入自 ${fileName}`,
-      ).id;
+      );
     });
     if (!parsed.batch) return report(null, caseIds, null);
 
@@ -114,8 +114,8 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
           }
         : {},
     });
-    setBatchItems(db, batch.id, caseIds);
-    if (issued) freezeBatch(db, getBatch(db, batch.id), header?.date ?? nowIso());
+    const detail = setBatchItems(db, batch.id, caseIds);
+    if (issued) freezeBatch(db, detail, header?.date ?? nowIso());
     return report(batch.id, caseIds, null);
   })();
 }

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { ordinalFor, readOrdinal } from '../../../shared/ordinals';
 import type { BodyNode, CaseContent, CaseType, Circular, Finding, Settings, TextPlace } from '../../../shared/domain';
-import { parseCircular } from '../import/parse-circular';
+import { parseCircular, type ParsedCircular } from '../import/parse-circular';
 import { checkText, RULES, type RuleId, type TextHit } from './text-rules';
 
 // The proofreader over structured cases, a batch's circular, and the raw text of a file.
@@ -138,7 +138,7 @@ export function checkCircular(c: Circular): Finding[] {
 }
 
 /** The raw text of a file, line by line, and the structure the importer reads from it (without importing). */
-export function checkRawText(text: string, settings: Pick<Settings, 'sectionTemplates'>): Finding[] {
+export function checkRawText(text: string, settings: Pick<Settings, 'sectionTemplates'>, parsed: ParsedCircular = parseCircular(text)): Finding[] {
   const out: Finding[] = [];
   const lines = text.replace(/\r\n?/gu, '\n').split('\n');
   lines.forEach((raw, i) => {
@@ -148,7 +148,6 @@ export function checkRawText(text: string, settings: Pick<Settings, 'sectionTemp
     if (half) out.push(finding('ordinal-style', 'error', p, `二级序号应使用全角括号“（${half[1]}）”`, { text: line, offset: 0, length: half[0].length, suggestion: `改为“（${half[1]}）”`, replacement: `（${half[1]}）` }));
     for (const hit of checkText(line)) out.push(fromHit(hit, p, line));
   });
-  const parsed = parseCircular(text);
   for (const w of parsed.warnings) {
     const rule = (w.rule && w.rule in RULES ? w.rule : 'summary-table') as RuleId;
     const label = w.caseSeq ? `案例${w.caseSeq}` : '通知';

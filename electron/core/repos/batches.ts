@@ -157,9 +157,11 @@ export function setBatchItems(db: Db, id: number, caseIds: number[]): BatchDetai
   db.transaction(() => {
     const batch = getBatchSummary(db, id);
     assertDraft(batch);
+    const check = db.prepare('SELECT title, deleted_at FROM cases WHERE id = ?');
     for (const caseId of caseIds) {
-      const c = getCase(db, caseId);
-      if (c.deletedAt) throw new UserError(`案例「${c.title}」已删除`, 'conflict');
+      const c = check.get(caseId) as { title: string; deleted_at: string | null } | undefined;
+      if (!c) throw notFound('案例', caseId);
+      if (c.deleted_at) throw new UserError(`案例「${c.title}」已删除`, 'conflict');
     }
     db.prepare('DELETE FROM batch_items WHERE batch_id = ?').run(id);
     const insert = db.prepare('INSERT INTO batch_items (batch_id, case_id, seq) VALUES (?, ?, ?)');

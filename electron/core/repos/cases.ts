@@ -80,6 +80,11 @@ export function getCase(db: Db, id: number): Case {
 }
 
 export function createCase(db: Db, input: CaseContent, note = '新建'): Case {
+  return getCase(db, insertCase(db, input, note));
+}
+
+/** Inserts a case with its first revision and its search text; returns the id (bulk imports need no read-back). */
+export function insertCase(db: Db, input: CaseContent, note = '新建'): number {
   const content = caseContentSchema.parse(input);
   return db.transaction(() => {
     const now = nowIso();
@@ -93,8 +98,9 @@ export function createCase(db: Db, input: CaseContent, note = '新建'): Case {
       .run({ ...columns(content), now });
     const id = Number(info.lastInsertRowid);
     saveRevision(db, id, 1, content, note, now);
-    indexCase(db, id);
-    return getCase(db, id);
+    const unit = db.prepare('SELECT name FROM units WHERE id = ?').get(content.unitId) as { name: string };
+    indexText(db, id, content.title, unit.name, flattenCaseText(content.lead, content.body));
+    return id;
   })();
 }
 
