@@ -1,32 +1,99 @@
-import { ConfigProvider, Layout, Table, Typography } from 'antd';
+import { BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
-import { useEffect, useState } from 'react';
-import type { CaseRow } from '../../shared/domain';
-import { api } from './api';
+import 'dayjs/locale/zh-cn';
+import dayjs from 'dayjs';
+import { useEffect } from 'react';
+import { BatchComposer } from './pages/BatchComposer';
+import { BatchList } from './pages/BatchList';
+import { CaseEditor } from './pages/CaseEditor';
+import { CaseLibrary } from './pages/CaseLibrary';
+import { ImportPage } from './pages/ImportPage';
+import { SettingsPage } from './pages/SettingsPage';
+import { StatsPage } from './pages/StatsPage';
+import { navigate, useRoute, type Route } from './router';
+import { installShortcuts, useCommand } from './shortcuts';
+import { VocabProvider } from './vocab';
+import { transport } from './api';
+
+dayjs.locale('zh-cn');
+
+const NAV = [
+  { key: 'cases', icon: <ProfileOutlined />, label: '案例库' },
+  { key: 'batches', icon: <FolderOpenOutlined />, label: '批次' },
+  { key: 'import', icon: <FileSearchOutlined />, label: '导入与检查' },
+  { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
+  { key: 'settings', icon: <SettingOutlined />, label: '设置' },
+] as const;
+
+function section(route: Route): string {
+  if (route.page === 'case') return 'cases';
+  if (route.page === 'batch') return 'batches';
+  return route.page;
+}
+
+function Page({ route }: { route: Route }) {
+  switch (route.page) {
+    case 'cases':
+      return <CaseLibrary />;
+    case 'case':
+      return <CaseEditor key={String(route.id)} id={route.id} />;
+    case 'batches':
+      return <BatchList />;
+    case 'batch':
+      return <BatchComposer key={route.id} id={route.id} />;
+    case 'import':
+      return <ImportPage />;
+    case 'stats':
+      return <StatsPage />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+function Shell() {
+  const route = useRoute();
+  useEffect(() => installShortcuts(), []);
+  // Global commands, when no page claims them first.
+  useCommand((cmd) => {
+    if (cmd === 'new-case') return navigate({ page: 'case', id: 'new' });
+    if (cmd === 'import') return navigate({ page: 'import' });
+    if (cmd === 'find') return navigate({ page: 'cases' });
+    return false;
+  });
+  return (
+    <Layout className="shell">
+      <Layout.Sider width={168} theme="light" className="shell-sider">
+        <div className="brand">
+          <Typography.Text strong>自贸案例汇编</Typography.Text>
+          <Typography.Text type="secondary" className="brand-sub">
+            FTZ Casebook{transport.kind === 'http' ? ' · 浏览器' : ''}
+          </Typography.Text>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[section(route)]}
+          items={NAV.map((n) => ({ key: n.key, icon: n.icon, label: <a href={`#/${n.key}`}>{n.label}</a> }))}
+        />
+      </Layout.Sider>
+      <Layout.Content className="shell-content">
+        <Page route={route} />
+      </Layout.Content>
+    </Layout>
+  );
+}
 
 export function App() {
-  const [rows, setRows] = useState<CaseRow[]>([]);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    api['cases.list']({}).then(setRows, (e: Error) => setError(e.message));
-  }, []);
   return (
-    <ConfigProvider locale={zhCN}>
-      <Layout style={{ minHeight: '100vh', padding: 24 }}>
-        <Typography.Title level={3}>案例库</Typography.Title>
-        {error && <Typography.Text type="danger">{error}</Typography.Text>}
-        <Table
-          rowKey="id"
-          size="small"
-          dataSource={rows}
-          pagination={false}
-          columns={[
-            { title: 'ID', dataIndex: 'id', width: 60 },
-            { title: '案例名称', dataIndex: 'title' },
-            { title: '提供单位', dataIndex: 'unitName', width: 140 },
-          ]}
-        />
-      </Layout>
+    <ConfigProvider
+      locale={zhCN}
+      theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif', borderRadius: 4, colorPrimary: '#a8071a' } }}
+    >
+      <AntApp>
+        <VocabProvider>
+          <Shell />
+        </VocabProvider>
+      </AntApp>
     </ConfigProvider>
   );
 }

@@ -1,0 +1,117 @@
+import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Input, Tooltip } from 'antd';
+import { emptyNode } from '../../../shared/body';
+import { addChild, insertAfter, moveInList, moveNode, removeNode, setParagraphs, updateNode } from '../../../shared/body-ops';
+import type { BodyNode } from '../../../shared/domain';
+import { HEADING_LEVELS, ordinalFor } from '../../../shared/ordinals';
+
+// The structured body: sections and sub-items with their paragraphs. Ordinals are shown from the position
+// and never typed; moving a node renumbers everything at once.
+
+const LEVEL_NAMES = ['', '部分', '条目', '子条目', '细目'];
+
+function Paragraphs({ paragraphs, onChange, label }: { paragraphs: string[]; onChange: (ps: string[]) => void; label: string }) {
+  return (
+    <>
+      {paragraphs.map((p, i) => (
+        <div className="para-row" key={i}>
+          <Input.TextArea
+            aria-label={`${label}第${i + 1}段`}
+            autoSize={{ minRows: 1, maxRows: 12 }}
+            value={p}
+            placeholder="段落文字"
+            onChange={(e) => onChange(paragraphs.map((x, j) => (j === i ? e.target.value : x)))}
+          />
+          <Tooltip title="上移段落">
+            <Button size="small" type="text" aria-label={`上移${label}第${i + 1}段`} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveInList(paragraphs, i, -1))} />
+          </Tooltip>
+          <Tooltip title="下移段落">
+            <Button size="small" type="text" aria-label={`下移${label}第${i + 1}段`} icon={<ArrowDownOutlined />} disabled={i === paragraphs.length - 1} onClick={() => onChange(moveInList(paragraphs, i, 1))} />
+          </Tooltip>
+          <Tooltip title="删除段落">
+            <Button size="small" type="text" danger aria-label={`删除${label}第${i + 1}段`} icon={<DeleteOutlined />} onClick={() => onChange(paragraphs.filter((_, j) => j !== i))} />
+          </Tooltip>
+        </div>
+      ))}
+    </>
+  );
+}
+
+function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: number[]; body: BodyNode[]; onChange: (b: BodyNode[]) => void }) {
+  const level = path.length;
+  const ordinal = ordinalFor(Math.min(level, HEADING_LEVELS), path[path.length - 1]!);
+  const siblings = path.length === 1 ? body.length : 0;
+  const label = `${path.map((i, d) => ordinalFor(Math.min(d + 1, HEADING_LEVELS), i)).join('')}`;
+  return (
+    <div className={`node node-level-${level}`} data-testid={`node-${path.join('-')}`}>
+      <div className="node-head">
+        <span className="ordinal">{ordinal}</span>
+        <Input
+          aria-label={`${label}标题`}
+          placeholder={`${LEVEL_NAMES[level]}标题`}
+          value={node.heading}
+          onChange={(e) => onChange(updateNode(body, path, { heading: e.target.value }))}
+        />
+        <Tooltip title="上移">
+          <Button size="small" type="text" aria-label={`上移${label}`} icon={<ArrowUpOutlined />} disabled={path[path.length - 1] === 0} onClick={() => onChange(moveNode(body, path, -1))} />
+        </Tooltip>
+        <Tooltip title="下移">
+          <Button size="small" type="text" aria-label={`下移${label}`} icon={<ArrowDownOutlined />} disabled={level === 1 && path[0] === siblings - 1} onClick={() => onChange(moveNode(body, path, 1))} />
+        </Tooltip>
+        <Tooltip title={`删除${LEVEL_NAMES[level]}`}>
+          <Button size="small" type="text" danger aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => onChange(removeNode(body, path))} />
+        </Tooltip>
+      </div>
+      {(level >= 2 || node.text) && (
+        <Input.TextArea
+          aria-label={`${label}标题后文字`}
+          autoSize={{ minRows: 1, maxRows: 6 }}
+          style={{ marginTop: 4 }}
+          placeholder="标题后接的文字（可空）：如“（一）开办时间进一步缩短。”后面的说明"
+          value={node.text}
+          onChange={(e) => onChange(updateNode(body, path, { text: e.target.value }))}
+        />
+      )}
+      <Paragraphs label={label} paragraphs={node.paragraphs} onChange={(ps) => onChange(setParagraphs(body, path, () => ps))} />
+      {node.items.map((child, i) => (
+        <NodeEditor key={i} node={child} path={[...path, i]} body={body} onChange={onChange} />
+      ))}
+      <div className="toolbar" style={{ margin: '4px 0 0' }}>
+        <Button size="small" aria-label={`${label}添加段落`} icon={<PlusOutlined />} onClick={() => onChange(setParagraphs(body, path, (ps) => [...ps, '']))}>
+          段落
+        </Button>
+        {level < HEADING_LEVELS && (
+          <Button size="small" aria-label={`${label}添加${LEVEL_NAMES[level + 1]}`} icon={<PlusOutlined />} onClick={() => onChange(addChild(body, path, { ...emptyNode(), paragraphs: [''] }))}>
+            {ordinalFor(level + 1, node.items.length)}{LEVEL_NAMES[level + 1]}
+          </Button>
+        )}
+        {level > 1 && (
+          <Button size="small" type="dashed" onClick={() => onChange(insertAfter(body, path, { ...emptyNode(), paragraphs: [''] }))}>
+            其后插入同级
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}
+
+export function BodyEditor({ body, onChange, template }: { body: BodyNode[]; onChange: (b: BodyNode[]) => void; template: string[] }) {
+  const missing = template.filter((t) => !body.some((s) => s.heading.includes(t)));
+  return (
+    <div>
+      {body.map((node, i) => (
+        <NodeEditor key={i} node={node} path={[i]} body={body} onChange={onChange} />
+      ))}
+      <div className="toolbar" style={{ marginTop: 8 }}>
+        <Button icon={<PlusOutlined />} onClick={() => onChange([...body, { ...emptyNode(), paragraphs: [''] }])}>
+          {ordinalFor(1, body.length)}部分
+        </Button>
+        {missing.length > 0 && (
+          <Button type="dashed" onClick={() => onChange([...body, ...missing.map((h) => ({ ...emptyNode(h), paragraphs: [''] }))])}>
+            按模板补齐：{missing.join('、')}
+          </Button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,72 @@
+import { PlusOutlined } from '@ant-design/icons';
+import { App, Button, Form, InputNumber, Modal, Select, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { batchTitle } from '../../../shared/circular';
+import { formatDocNumber } from '../../../shared/docnumber';
+import { BATCH_KINDS, BATCH_STATUS_LABELS, CASE_TYPE_LABELS, type Batch, type BatchKind } from '../../../shared/domain';
+import { api } from '../api';
+import { errorText, fmtDate } from '../format';
+import { navigate } from '../router';
+import { useVocab } from '../vocab';
+
+export function BatchList() {
+  const { message } = App.useApp();
+  const { batches, reload } = useVocab();
+  const [creating, setCreating] = useState(false);
+  const [kind, setKind] = useState<BatchKind>('replication');
+  const [ordinal, setOrdinal] = useState<number | null>(null);
+  const next = (k: BatchKind) => Math.max(0, ...batches.filter((b) => b.kind === k).map((b) => b.ordinal)) + 1;
+
+  const create = async () => {
+    try {
+      const b = await api['batches.create']({ kind, ordinal: ordinal ?? next(kind) });
+      await reload();
+      setCreating(false);
+      navigate({ page: 'batch', id: b.id });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  return (
+    <>
+      <div className="page-head">
+        <Typography.Title level={4}>批次</Typography.Title>
+        <span className="grow" />
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => (setOrdinal(next(kind)), setCreating(true))}>
+          新建批次
+        </Button>
+      </div>
+      <Table<Batch>
+        rowKey="id"
+        size="middle"
+        dataSource={batches}
+        pagination={false}
+        onRow={(b) => ({ onDoubleClick: () => navigate({ page: 'batch', id: b.id }) })}
+        columns={[
+          { title: '批次', dataIndex: 'title', render: (t: string, b) => <a href={`#/batches/${b.id}`}>{t}</a> },
+          { title: '类型', dataIndex: 'kind', width: 150, render: (k: BatchKind) => CASE_TYPE_LABELS[k] },
+          {
+            title: '发文字号',
+            width: 210,
+            render: (_, b) => (b.circular.docYear && b.circular.docSeq ? formatDocNumber({ code: b.circular.docCode, year: b.circular.docYear, seq: b.circular.docSeq }) : ''),
+          },
+          { title: '案例数', dataIndex: 'itemCount', width: 80 },
+          { title: '状态', dataIndex: 'status', width: 90, render: (s: Batch['status']) => <Tag color={s === 'issued' ? 'green' : 'blue'}>{BATCH_STATUS_LABELS[s]}</Tag> },
+          { title: '成文日期', width: 110, render: (_, b) => fmtDate(b.circular.date) },
+        ]}
+      />
+      <Modal title="新建批次" open={creating} onOk={create} onCancel={() => setCreating(false)} okText="创建" cancelText="取消">
+        <Form layout="vertical">
+          <Form.Item label="类型">
+            <Select aria-label="批次类型" value={kind} onChange={(k) => (setKind(k), setOrdinal(next(k)))} options={BATCH_KINDS.map((k) => ({ value: k, label: CASE_TYPE_LABELS[k] }))} />
+          </Form.Item>
+          <Form.Item label="第几批">
+            <InputNumber aria-label="第几批" min={1} max={99} value={ordinal} onChange={setOrdinal} />
+          </Form.Item>
+          <Typography.Text type="secondary">标题：{batchTitle(kind, ordinal ?? next(kind))}</Typography.Text>
+        </Form>
+      </Modal>
+    </>
+  );
+}

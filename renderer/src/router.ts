@@ -1,0 +1,56 @@
+import { useEffect, useState } from 'react';
+
+// Hash routes: the app is one page, and the address says which screen and record it shows.
+export type Route =
+  | { page: 'cases' }
+  | { page: 'case'; id: number | 'new' }
+  | { page: 'batches' }
+  | { page: 'batch'; id: number }
+  | { page: 'import' }
+  | { page: 'stats' }
+  | { page: 'settings' };
+
+export function parseRoute(hash: string): Route {
+  const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean);
+  const id = (s: string | undefined) => (s && /^\d+$/u.test(s) ? Number(s) : null);
+  switch (parts[0]) {
+    case 'cases':
+      if (parts[1] === 'new') return { page: 'case', id: 'new' };
+      return id(parts[1]) ? { page: 'case', id: id(parts[1])! } : { page: 'cases' };
+    case 'batches':
+      return id(parts[1]) ? { page: 'batch', id: id(parts[1])! } : { page: 'batches' };
+    case 'import':
+      return { page: 'import' };
+    case 'stats':
+      return { page: 'stats' };
+    case 'settings':
+      return { page: 'settings' };
+    default:
+      return { page: 'cases' };
+  }
+}
+
+export function hrefOf(route: Route): string {
+  switch (route.page) {
+    case 'case':
+      return `#/cases/${route.id}`;
+    case 'batch':
+      return `#/batches/${route.id}`;
+    default:
+      return `#/${route.page}`;
+  }
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = hrefOf(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
