@@ -1,4 +1,5 @@
 import { flattenCaseText } from '../../../shared/body';
+import { contentOf } from '../../../shared/case-content';
 import {
   caseContentSchema,
   type Case,
@@ -66,11 +67,6 @@ function toCase(r: CaseDbRow): Case {
     updatedAt: r.updated_at,
     deletedAt: r.deleted_at,
   };
-}
-
-export function contentOf(c: Case): CaseContent {
-  const { title, type, unitId, fieldId, sourceId, year, contactName, contactPhone, honours, status, returnReason, lead, body } = c;
-  return { title, type, unitId, fieldId, sourceId, year, contactName, contactPhone, honours, status, returnReason, lead, body };
 }
 
 export function getCase(db: Db, id: number): Case {
@@ -184,20 +180,30 @@ export function restoreRevision(db: Db, caseId: number, revision: number): Case 
   return updateCase(db, caseId, JSON.parse(row.content) as CaseContent, { note: `恢复到版本 ${revision}` });
 }
 
-export function listCases(db: Db, filter: CaseFilter = {}): CaseRow[] {
+/** The library's filters as SQL over `cases c`: the case list and search select with the same rules. */
+export function caseFilterClauses(filter: CaseFilter): { where: string[]; params: Record<string, unknown> } {
   const where: string[] = [filter.deleted ? 'c.deleted_at IS NOT NULL' : 'c.deleted_at IS NULL'];
   const params: Record<string, unknown> = {};
-  if (filter.unitId) (where.push('c.unit_id = @unitId'), (params.unitId = filter.unitId));
-  if (filter.fieldId) (where.push('c.field_id = @fieldId'), (params.fieldId = filter.fieldId));
-  if (filter.type) (where.push('c.type = @type'), (params.type = filter.type));
-  if (filter.status) (where.push('c.status = @status'), (params.status = filter.status));
-  if (filter.year) (where.push('c.year = @year'), (params.year = filter.year));
-  let order = 'u.sort_order, c.id';
+  const eq = (column: string, key: keyof CaseFilter) => {
+    if (filter[key] === undefined) return;
+    where.push(`c.${column} = @${key}`);
+    params[key] = filter[key];
+  };
+  eq('unit_id', 'unitId');
+  eq('field_id', 'fieldId');
+  eq('type', 'type');
+  eq('status', 'status');
+  eq('year', 'year');
   if (filter.batchId) {
-    where.push('bi.batch_id = @batchId');
+    where.push('c.id IN (SELECT case_id FROM batch_items WHERE batch_id = @batchId)');
     params.batchId = filter.batchId;
-    order = 'bi.seq';
   }
+  return { where, params };
+}
+
+export function listCases(db: Db, filter: CaseFilter = {}): CaseRow[] {
+  const { where, params } = caseFilterClauses(filter);
+  const order = filter.batchId ? 'bi.seq' : 'u.sort_order, c.id';
   const rows = db
     .prepare(
       `SELECT c.id, c.title, c.type, c.unit_id, u.name AS unit_name, c.field_id, f.name AS field_name, s.name AS source_name,
@@ -205,7 +211,7 @@ export function listCases(db: Db, filter: CaseFilter = {}): CaseRow[] {
        FROM cases c JOIN units u ON u.id = c.unit_id
        LEFT JOIN fields f ON f.id = c.field_id
        LEFT JOIN source_experiences s ON s.id = c.source_id
-       ${filter.batchId ? 'JOIN batch_items bi ON bi.case_id = c.id' : ''}
+       ${filter.batchId ? 'JOIN batch_items bi ON bi.case_id = c.id AND bi.batch_id = @batchId' : ''}
        WHERE ${where.join(' AND ')} ORDER BY ${order}`,
     )
     .all(params) as (Omit<CaseDbRow, 'lead' | 'body' | 'revision' | 'contact_phone' | 'return_reason' | 'source_id'>)[];
@@ -274,6 +280,8 @@ function columns(c: CaseContent) {
     body: JSON.stringify(c.body),
   };
 }
+
+export { contentOf };
 
 function saveRevision(db: Db, caseId: number, revision: number, content: CaseContent, note: string, savedAt: string): void {
   db.prepare('INSERT INTO case_revisions (case_id, revision, saved_at, note, content) VALUES (?, ?, ?, ?, ?)').run(

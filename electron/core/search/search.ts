@@ -1,6 +1,7 @@
 import type { CaseFilter, SearchHit, SearchResult } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { charPhrase } from './char-tokens';
+import { caseFilterClauses } from '../repos/cases';
 
 // Chinese full-text search over titles, units and all case text. The FTS5 trigram index answers terms of three
 // characters or more; shorter terms (退税, 通关) cannot form a trigram and are looked up in the character index
@@ -55,14 +56,7 @@ export function searchCases(db: Db, query: string, filter: CaseFilter = {}, limi
   const long = terms.filter((t) => [...t].length >= MIN_TRIGRAM);
   const short = terms.filter((t) => [...t].length < MIN_TRIGRAM);
 
-  const where: string[] = ['c.deleted_at IS NULL'];
-  const params: Record<string, unknown> = {};
-  if (filter.unitId) (where.push('c.unit_id = @unitId'), (params.unitId = filter.unitId));
-  if (filter.fieldId) (where.push('c.field_id = @fieldId'), (params.fieldId = filter.fieldId));
-  if (filter.type) (where.push('c.type = @type'), (params.type = filter.type));
-  if (filter.status) (where.push('c.status = @status'), (params.status = filter.status));
-  if (filter.year) (where.push('c.year = @year'), (params.year = filter.year));
-  if (filter.batchId) (where.push('c.id IN (SELECT case_id FROM batch_items WHERE batch_id = @batchId)'), (params.batchId = filter.batchId));
+  const { where, params } = caseFilterClauses({ ...filter, deleted: false }); // the recycle bin is never searched
 
   // Each index is read once, in a materialized CTE (bm25 cannot share a query with the window function below, and
   // an inlined CTE would be re-run for every row of the other); bm25 is lower for

@@ -2,6 +2,7 @@ import { CheckCircleOutlined, EyeOutlined, FileWordOutlined, HistoryOutlined, Lo
 import { App, Badge, Button, Card, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { bodyFromTemplate } from '../../../shared/body-ops';
+import { contentOf } from '../../../shared/case-content';
 import {
   CASE_STATUS_LABELS,
   CASE_STATUSES,
@@ -46,11 +47,6 @@ function blank(template: string[]): CaseContent {
     body: bodyFromTemplate(template),
   };
 }
-
-const contentOf = (c: Case): CaseContent => {
-  const { title, type, unitId, fieldId, sourceId, year, contactName, contactPhone, honours, status, returnReason, lead, body } = c;
-  return { title, type, unitId, fieldId, sourceId, year, contactName, contactPhone, honours, status, returnReason, lead, body };
-};
 
 export function CaseEditor({ id }: { id: number | 'new' }) {
   const { message } = App.useApp();
