@@ -1,4 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import { readDocx } from '../helpers/docx';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
@@ -64,5 +66,47 @@ describe('command line', () => {
     const fail = spawnSync('npm', ['run', '-s', 'cli', '--', '--db', db, 'show', 'case', '0'], { cwd: path.resolve(__dirname, '../..'), encoding: 'utf8' });
     expect(fail.status).not.toBe(0);
     expect(fail.stderr).toMatch(/案例 ID/u);
+  });
+});
+
+describe('command line: exports, search, stats, check', () => {
+  const db = path.join(tempDir(), 'e.db');
+
+  it('exports the demo circular in both layouts, the 汇总表 and the library', async () => {
+    const dir = tempDir('cli-export-');
+    for (const layout of ['letter', 'file']) {
+      const file = path.join(dir, `c-${layout}.docx`);
+      const r = await cli('--db', db, 'export', '1', '--docx', file, '--layout', layout, '--json');
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.out)).toMatchObject({ path: file });
+      const doc = readDocx(fs.readFileSync(file));
+      expect(doc.part('footer', 'first') !== null).toBe(layout === 'letter');
+    }
+    const xlsx = path.join(dir, 's.xlsx');
+    expect((await cli('--db', db, 'export', '1', '--xlsx', xlsx)).code).toBe(0);
+    expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    expect((await cli('--db', db, 'export-case', '13', '--docx', path.join(dir, 'one.docx'), '--fonts', 'system')).code).toBe(0);
+    expect((await cli('--db', db, 'export-library', '--xlsx', path.join(dir, 'lib.xlsx'), '--type', 'replication')).code).toBe(0);
+    const bad = await cli('--db', db, 'export', '1', '--docx', path.join(dir, 'x.docx'), '--layout', 'poster');
+    expect(bad.code).toBe(2);
+  });
+
+  it('search 退税 --json finds 出口退税无纸化, with snippets and tookMs', async () => {
+    const r = await cli('--db', db, 'search', '退税', '--json');
+    const result = JSON.parse(r.out);
+    expect(result.results[0]).toMatchObject({ title: '“出口退税无纸化”复制推广典型案例', unitName: '黑河片区' });
+    expect(result.results[0].snippetText).toContain('退税');
+    expect(typeof result.tookMs).toBe('number');
+  });
+
+  it('stats and check', async () => {
+    const stats = JSON.parse((await cli('--db', db, 'stats', '--json')).out);
+    expect(stats.total).toBe(28);
+    const check = await cli('--db', db, 'check', SEED_CIRCULAR, '--json');
+    const { findings } = JSON.parse(check.out) as { findings: { rule: string; place: { caseSeq: number } }[] };
+    expect(findings.filter((f) => f.rule === 'ordinal-sequence').map((f) => f.place.caseSeq)).toEqual([9, 20]);
+    const text = await cli('--db', db, 'check', SEED_CIRCULAR);
+    expect(text.code).toBe(3); // errors found
+    expect(text.out).toMatch(/共 \d+ 处：错误 \d+/u);
   });
 });
