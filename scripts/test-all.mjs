@@ -14,6 +14,13 @@ const run = (cmd, args, env = {}) => spawnSync(cmd, args, { cwd: root, stdio: 'i
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let broken = false;
 
+// 0. The whole project typechecks (strict), counted as one check.
+if (run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json']) === 0) totals.passed += 1;
+else {
+  console.error('typecheck failed');
+  totals.failed += 1;
+}
+
 // 1. vitest: core, importer, exports, command line, main-process units.
 const vitestJson = path.join(out, 'vitest.json');
 fs.rmSync(vitestJson, { force: true });

@@ -38,7 +38,8 @@ describe('command line', () => {
 
     const again = await cli('--db', db, 'import', SEED_CIRCULAR);
     expect(again.out).toMatch(/已导入过/u);
-    const show = await cli('--db', db, 'show', 'case', String(rows[19]!.seq === 20 ? JSON.parse(list.out)[19].id : 0));
+    const case20 = (JSON.parse(list.out) as { id: number; seq: number }[]).find((r) => r.seq === 20)!;
+    const show = await cli('--db', db, 'show', 'case', String(case20.id));
     expect(show.out).toMatch(/三、实践效果\n（一）开办时间进一步缩短。“一业一证/u);
     expect(show.out).toMatch(/\n四、下一步工作思路\n/u);
   });
