@@ -14,7 +14,7 @@ import { StatsPage } from './pages/StatsPage';
 import { navigate, useRoute, type Route } from './router';
 import { installShortcuts, useCommand } from './shortcuts';
 import { VocabProvider } from './vocab';
-import { transport } from './api';
+import { api, transport } from './api';
 
 dayjs.locale('zh-cn');
 
@@ -55,7 +55,24 @@ function Shell() {
   const route = useRoute();
   useEffect(() => installShortcuts(), []);
   // Global commands, when no page claims them first.
+  const { modal } = AntApp.useApp();
   useCommand((cmd) => {
+    if (cmd === 'about') {
+      void api['app.info']({}).then((info) => {
+        modal.info({
+          title: 'FTZ Casebook 自贸案例汇编',
+          content: (
+            <div>
+              <p>版本 {info.version}（数据库结构第 {info.schemaVersion} 版）</p>
+              <p style={{ wordBreak: 'break-all' }}>数据文件：{info.dbFile}</p>
+              <p>公文格式依据 GB/T 9704-2012《党政机关公文格式》。</p>
+            </div>
+          ),
+          okText: '关闭',
+        });
+      });
+      return;
+    }
     if (cmd === 'new-case') return navigate({ page: 'case', id: 'new' });
     if (cmd === 'import') return navigate({ page: 'import' });
     if (cmd === 'find') return navigate({ page: 'cases' });

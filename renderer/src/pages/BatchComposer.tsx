@@ -216,7 +216,7 @@ export function BatchComposer({ id }: { id: number }) {
           {
             key: 'check',
             label: (
-              <Badge count={openErrors} size="small" offset={[8, 0]}>
+              <Badge count={frozen ? 0 : openErrors} size="small" offset={[8, 0]}>
                 规范检查
               </Badge>
             ),
@@ -234,9 +234,18 @@ export function BatchComposer({ id }: { id: number }) {
                 <Col span={14}>
                   <Card size="small" title="通知（Word）">
                     <Space direction="vertical">
-                      <Radio.Group aria-label="版式" value={layout ?? circular.layout} onChange={(e) => setLayout(e.target.value)} options={LAYOUTS.map((l) => ({ value: l, label: LAYOUT_LABELS[l] }))} />
-                      <Radio.Group aria-label="字体" value={fonts ?? settings?.fontProfile ?? 'gb'} onChange={(e) => setFonts(e.target.value)} options={FONT_PROFILES.map((f) => ({ value: f, label: FONT_PROFILE_LABELS[f] }))} />
-                      <Radio.Group aria-label="内容" value={part} onChange={(e) => setPart(e.target.value)} options={[{ value: 'circular', label: '通知及附件' }, { value: 'attachment', label: '仅附件' }]} />
+                      <Space>
+                        <Typography.Text strong>版式</Typography.Text>
+                        <Radio.Group aria-label="版式" value={layout ?? circular.layout} onChange={(e) => setLayout(e.target.value)} options={LAYOUTS.map((l) => ({ value: l, label: LAYOUT_LABELS[l] }))} />
+                      </Space>
+                      <Space>
+                        <Typography.Text strong>字体</Typography.Text>
+                        <Radio.Group aria-label="字体" value={fonts ?? settings?.fontProfile ?? 'gb'} onChange={(e) => setFonts(e.target.value)} options={FONT_PROFILES.map((f) => ({ value: f, label: FONT_PROFILE_LABELS[f] }))} />
+                      </Space>
+                      <Space>
+                        <Typography.Text strong>内容</Typography.Text>
+                        <Radio.Group aria-label="内容" value={part} onChange={(e) => setPart(e.target.value)} options={[{ value: 'circular', label: '通知及附件' }, { value: 'attachment', label: '仅附件' }]} />
+                      </Space>
                       <Typography.Text type="secondary">国标字体需本机装有方正小标宋简体、仿宋_GB2312、楷体_GB2312；没有时选“系统字体”。</Typography.Text>
                       <Button
                         type="primary"
