@@ -1,6 +1,6 @@
 import { DeleteOutlined, FileExcelOutlined, FileWordOutlined, PlusOutlined, SendOutlined, SortAscendingOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Input, Modal, Radio, Row, Space, Spin, Table, Tabs, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BATCH_STATUS_LABELS, FONT_PROFILE_LABELS, FONT_PROFILES, LAYOUT_LABELS, LAYOUTS, type BatchDetail, type CaseFilter, type CaseRow, type Circular, type Finding, type FontProfile, type Layout } from '../../../shared/domain';
 import { api } from '../api';
 import { CaseFilters } from '../components/CaseFilters';
@@ -93,6 +93,16 @@ export function BatchComposer({ id }: { id: number }) {
   };
 
   const saveCircular = () => act(() => api['batches.update']({ id, circular: circular! }), '通知已保存');
+
+  // The circular's edits are saved when the page goes away, as a clerk expects of a form.
+  const pending = useRef({ dirty, circular });
+  pending.current = { dirty, circular };
+  useEffect(
+    () => () => {
+      if (pending.current.dirty && pending.current.circular) void api['batches.update']({ id, circular: pending.current.circular });
+    },
+    [id],
+  );
   useCommand((cmd) => {
     if (cmd !== 'save' || !dirty) return false;
     void saveCircular();

@@ -123,6 +123,19 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     void save('explicit').then((c) => c && message.success(`已保存（第 ${c.revision} 版）`));
   });
 
+  // Leaving the page (or closing the window) before the autosave pause ends must not lose the last keystrokes.
+  const pending = useRef({ state, content, saved });
+  pending.current = { state, content, saved };
+  useEffect(() => {
+    const flush = () => {
+      const { state: st, content: c, saved: s } = pending.current;
+      if (st !== 'dirty' || !c || !s || !c.title.trim() || !c.unitId) return;
+      void api['cases.update']({ id: s.id, content: c, expectedRevision: s.revision, autosave: true });
+    };
+    window.addEventListener('beforeunload', flush);
+    return () => (window.removeEventListener('beforeunload', flush), flush());
+  }, []);
+
   // The proofreader follows the text as the clerk types.
   const toCheck = useDebounced(content, 700);
   useEffect(() => {
