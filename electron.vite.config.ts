@@ -1,6 +1,16 @@
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
+
+/** The dev server needs React refresh's inline preamble and its HMR socket; the built app keeps the strict CSP. */
+function devCsp(): Plugin {
+  return {
+    name: 'casebook-dev-csp',
+    apply: 'serve',
+    transformIndexHtml: (html) => html.replace("script-src 'self'", "script-src 'self' 'unsafe-inline'").replace("connect-src 'self'", "connect-src 'self' ws: http://localhost:*"),
+  };
+}
 
 export default defineConfig({
   main: {
@@ -29,6 +39,6 @@ export default defineConfig({
       rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
       chunkSizeWarningLimit: 4000,
     },
-    plugins: [react()],
+    plugins: [react(), devCsp()],
   },
 });

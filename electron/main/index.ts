@@ -55,9 +55,12 @@ if (!app.requestSingleInstanceLock()) {
       return;
     }
 
-    session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
-    });
+    // The built app gets the strict CSP as a header too; the dev server's page carries its own, relaxed for HMR.
+    if (!rendererUrl) {
+      session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+        callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+      });
+    }
     session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
 
     const host: Host = {
