@@ -4,7 +4,7 @@ import type { Casebook } from '../core/casebook';
 import fs from 'node:fs';
 import { SEVERITY_LABELS, type Finding, type Stats } from '../../shared/domain';
 import { buildBatchDocx, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../core/export/service';
-import { decodeText } from '../core/import/text';
+import { fileText } from '../core/import/import-circular';
 import { checkBatch } from '../core/proofread/batch';
 import { checkCase, checkRawText } from '../core/proofread/check';
 import { getCase } from '../core/repos/cases';
@@ -19,7 +19,7 @@ import type { CommandResult } from './main';
 export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [--type T] [--status S] [--year Y] [--batch ID] [--limit N]
                                          全文检索（标题、单位和正文）
   stats [--batch ID]                     统计：按单位、领域、类型、状态、年度、批次、荣誉
-  check 文件|--batch ID|--case ID       规范检查（文件只检查，不导入）
+  check 文件|--batch ID|--case ID       规范检查（文件只检查，不导入；.txt/.md/.docx）
   export 批次ID --docx 文件 [--layout letter|file] [--fonts gb|system] [--part attachment]
                                          导出通知（Word）；--part attachment 只导出附件
   export 批次ID --xlsx 文件              导出汇总表（Excel）
@@ -97,7 +97,7 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
         findings = checkCase(c, { caseId, caseSeq: null }, getSettings(db));
       } else {
         if (!target) throw new UsageError('check 需要 文件、--batch ID 或 --case ID');
-        findings = checkRawText(decodeText(fs.readFileSync(target), path.basename(target)), getSettings(db));
+        findings = checkRawText(await fileText(fs.readFileSync(target), path.basename(target)), getSettings(db));
       }
       const counts = Object.fromEntries((['error', 'warning', 'info'] as const).map((s) => [s, findings.filter((f) => f.severity === s).length]));
       const text = [

@@ -17,7 +17,7 @@ import { CLI_EXTRA_COMMANDS, runExtraCommand } from './commands';
 export const USAGE = `用法：npm run cli -- [--db 文件] [--no-seed] 命令 … [--json]
 
 命令：
-  import 文件…                          导入通知或案例文本（.txt/.md，UTF-8）
+  import 文件…                          导入通知或案例（.txt/.md 用 UTF-8 编码，或 Word .docx）
   list batches                           列出批次
   list cases [--batch ID]                列出案例
   show case ID                           显示一个案例
@@ -78,7 +78,8 @@ async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResu
     case 'import': {
       const files = args.words.slice(1);
       if (files.length === 0) throw new UsageError('import 需要至少一个文件');
-      const reports = files.map((f) => importFile(db, fs.readFileSync(f), path.basename(f)));
+      const reports = [];
+      for (const f of files) reports.push(await importFile(db, fs.readFileSync(f), path.basename(f)));
       const text = reports
         .map((r) => {
           const head = r.duplicateOf

@@ -5,7 +5,8 @@ import { importFile, importText } from '../../electron/core/import/import-circul
 import { parseCircular, type ParsedCircular } from '../../electron/core/import/parse-circular';
 import { titleKey } from '../../electron/core/import/text';
 import { getBatch, listBatches } from '../../electron/core/repos/batches';
-import { listCases } from '../../electron/core/repos/cases';
+import { getCase, listCases } from '../../electron/core/repos/cases';
+import { exportCaseDocx } from '../../electron/core/export/docx';
 import { listSources } from '../../electron/core/repos/sources';
 import { listUnits } from '../../electron/core/repos/vocab';
 import { seedText, tempCasebook } from '../helpers/tmp';
@@ -118,9 +119,9 @@ describe('importing into the database', () => {
     expect(listCases(db)).toHaveLength(28);
   });
 
-  it('takes a 文件格式 circular of innovation cases in plain text with «案例1» lines and 1. sub-items', () => {
+  it('takes a 文件格式 circular of innovation cases in plain text with «案例1» lines and 1. sub-items', async () => {
     const { db } = tempCasebook({ seed: false });
-    const report = importFile(db, fixture('innovation-file-format.txt'), 'fourth.txt');
+    const report = await importFile(db, fixture('innovation-file-format.txt'), 'fourth.txt');
     expect(report.caseCount).toBe(2);
     const batch = getBatch(db, report.batchId!);
     expect(batch).toMatchObject({ kind: 'innovation', ordinal: 4, title: '第四批省级创新实践案例' });
@@ -151,6 +152,20 @@ describe('importing into the database', () => {
     expect(second!.body.at(-1)!.paragraphs).toEqual(['结案周期缩短一半。']); // 版记 lines are not case text
   });
 
+  it('imports a case submitted as a Word file: the project’s own case export reads back the same', async () => {
+    const { db } = tempCasebook();
+    const source = getCase(db, 11);
+    const bytes = await exportCaseDocx(source);
+    const fresh = tempCasebook({ seed: false });
+    const report = await importFile(fresh.db, bytes, '公证最多跑一次.docx');
+    expect(report).toMatchObject({ batchId: null, caseCount: 1 });
+    const [back] = listCases(fresh.db);
+    const c = getCase(fresh.db, back!.id);
+    expect([c.title, c.unitName]).toEqual([source.title, source.unitName]); // the title's soft line break joins back
+    expect(c.body).toEqual(source.body);
+    expect(c.lead).toEqual(source.lead);
+  });
+
   it('imports a file of cases without a circular as cases only', () => {
     const { db } = tempCasebook({ seed: false });
     const text = '“冰雪旅游一码通”创新实践案例\n(伊春市提供)\n一、基本情况\n伊春市推出一码通。\n二、主要做法\n（一）统一入口\n';
@@ -159,14 +174,16 @@ describe('importing into the database', () => {
     expect(listCases(db)[0]).toMatchObject({ unitName: '伊春市', status: 'submitted', type: 'innovation' });
   });
 
-  it('rejects bad input with a clear error and writes nothing', () => {
+  it('rejects bad input with a clear error and writes nothing', async () => {
     const { db } = tempCasebook({ seed: false });
     const count = () => (db.prepare('SELECT (SELECT COUNT(*) FROM cases) + (SELECT COUNT(*) FROM batches) AS n').get() as { n: number }).n;
     const units = listUnits(db).length;
-    expect(() => importFile(db, new Uint8Array(), 'empty.txt')).toThrow(/空文件/);
-    expect(() => importFile(db, Buffer.from('   \n\n'), 'blank.txt')).toThrow(/没有文字/);
-    expect(() => importFile(db, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]), 'x.zip')).toThrow(/不是文本文件/);
-    expect(() => importFile(db, fixture('gbk-circular.txt'), 'gbk.txt')).toThrow(/不是 UTF-8.*GBK/);
+    await expect(importFile(db, new Uint8Array(), 'empty.txt')).rejects.toThrow(/空文件/);
+    await expect(importFile(db, Buffer.from('   \n\n'), 'blank.txt')).rejects.toThrow(/没有文字/);
+    await expect(importFile(db, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]), 'x.zip')).rejects.toThrow(/不是文本文件/);
+    await expect(importFile(db, Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0x14, 0]), 'broken.docx')).rejects.toThrow(/不是可读取的 Word 文档/);
+    await expect(importFile(db, Buffer.from([0xd0, 0xcf, 0x11, 0xe0]), 'old.doc')).rejects.toThrow(/另存为 \.docx/);
+    await expect(importFile(db, fixture('gbk-circular.txt'), 'gbk.txt')).rejects.toThrow(/不是 UTF-8.*GBK/);
     expect(() => importText(db, '会议纪要\n今天开了会。\n', 'notes.txt')).toThrow(/没有找到案例/);
     expect(count()).toBe(0);
     expect(listUnits(db)).toHaveLength(units);

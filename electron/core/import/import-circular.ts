@@ -9,11 +9,19 @@ import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
 import { UserError, nowIso } from '../util';
 import { parseCircular, type ParsedCircular } from './parse-circular';
 import { decodeText } from './text';
+import { docxToText, isZip } from './docx-text';
 import { checkRawText } from '../proofread/check';
 
-/** Imports a file's bytes: decodes, parses and writes, or throws a UserError and writes nothing. */
-export function importFile(db: Db, bytes: Uint8Array, fileName: string): ImportReport {
-  return importText(db, decodeText(bytes, fileName), fileName);
+/** Imports a file's bytes (UTF-8 text, markdown or .docx): decodes, parses and writes, or throws and writes nothing. */
+export async function importFile(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportReport> {
+  return importText(db, await fileText(bytes, fileName), fileName);
+}
+
+/** The text of an imported or checked file, whatever form it came in. */
+export async function fileText(bytes: Uint8Array, fileName: string): Promise<string> {
+  if (isZip(bytes) && /\.docx$/iu.test(fileName)) return docxToText(bytes, fileName);
+  if (/\.(doc|wps)$/iu.test(fileName)) throw new UserError(`${fileName}是旧版 Word/WPS 格式，请先另存为 .docx 或 .txt 再导入`, 'bad_input');
+  return decodeText(bytes, fileName);
 }
 
 export function importText(db: Db, text: string, fileName: string): ImportReport {

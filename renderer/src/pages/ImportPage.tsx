@@ -39,11 +39,11 @@ export function ImportPage() {
       <Row gutter={16}>
         <Col span={12}>
           <Card size="small" title="导入通知或案例文件">
-            <Upload.Dragger accept=".txt,.md,.markdown,text/plain" multiple showUploadList={false} beforeUpload={importFile} disabled={busy}>
+            <Upload.Dragger accept=".txt,.md,.markdown,.docx,text/plain" multiple showUploadList={false} beforeUpload={importFile} disabled={busy}>
               <p className="ant-upload-drag-icon">
                 <InboxOutlined />
               </p>
-              <p>把文件拖到这里，或点击选择（UTF-8 编码的 .txt / .md）</p>
+              <p>把文件拖到这里，或点击选择（Word .docx，或 UTF-8 编码的 .txt / .md）</p>
               <p className="ant-upload-hint">一份通知导入为一个批次及其全部案例；单个案例文件导入为“已报送”的案例。同一份通知不会重复导入。</p>
             </Upload.Dragger>
             <List
