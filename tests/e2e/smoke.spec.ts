@@ -9,9 +9,15 @@ test('a fresh database shows the demo batch’s 28 cases with no script errors',
   await page.goto(web.url);
   await expect(page.getByText('共 28 个案例')).toBeVisible();
   await expect(page.getByText('“建设项目水、电、气、暖现场一次联办模式”复制推广典型案例')).toBeVisible();
-  // The table is virtual: scroll to its end to meet the 28th case.
-  await page.locator('.ant-table-tbody-virtual-holder').evaluate((el) => el.scrollTo(0, el.scrollHeight));
-  await expect(page.getByText('“优化涉税事项办理程序，压缩办理时限”复制推广典型案例')).toBeVisible();
+  // The table is virtual: scroll it with the wheel, as a clerk would, until the 28th case shows.
+  const last = page.getByText('“优化涉税事项办理程序，压缩办理时限”复制推广典型案例');
+  await page.locator('.ant-table-body, .ant-table-tbody-virtual').first().hover();
+  await expect
+    .poll(async () => {
+      await page.mouse.wheel(0, 1500);
+      return last.isVisible();
+    })
+    .toBe(true);
   expect(new URL(page.url()).searchParams.get('token')).toBeNull(); // the token left the address bar
 
   // The batch lists all 28 in the order of the circular's 汇总表.
