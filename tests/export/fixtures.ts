@@ -1,4 +1,4 @@
-import { createBatch, getBatch, issueBatch, setBatchItems, updateBatch } from '../../electron/core/repos/batches';
+import { createBatch, getBatch, setBatchItems } from '../../electron/core/repos/batches';
 import { listCases } from '../../electron/core/repos/cases';
 import type { Db } from '../../electron/core/db/connection';
 import type { BatchDetail } from '../../shared/domain';
@@ -13,9 +13,4 @@ export function fullDraftBatch(db: Db): BatchDetail {
   });
   setBatchItems(db, batch.id, ids);
   return getBatch(db, batch.id);
-}
-
-export function issue(db: Db, batch: BatchDetail): BatchDetail {
-  if (!batch.circular.date) updateBatch(db, batch.id, { circular: { date: '2024-05-08' } });
-  return issueBatch(db, batch.id);
 }

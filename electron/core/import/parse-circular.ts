@@ -307,7 +307,6 @@ function parseCaseBody(contentLines: string[], caseSeq: number, warnings: Import
     }
     while (stack.length > 1 && stack[stack.length - 1]!.level >= ord.level) stack.pop();
     const parent = stack[stack.length - 1]!;
-    const position = parent.node.items.length + 1;
     if (ord.number !== parent.lastNumber + 1) {
       const kind = ord.number === parent.lastNumber ? '重复' : '不连续';
       warnings.push({ caseSeq, rule: 'ordinal-sequence', message: `案例${caseSeq}：${LEVEL_NAMES[ord.level]}序号“${ord.text}”${kind}（“${heading}”），已按顺序重新编号` });
@@ -315,7 +314,6 @@ function parseCaseBody(contentLines: string[], caseSeq: number, warnings: Import
     parent.lastNumber = ord.number;
     parent.node.items.push(node);
     stack.push({ node, level: ord.level, lastNumber: 0 });
-    void position;
   }
   return { lead, body };
 }

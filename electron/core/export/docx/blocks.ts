@@ -2,7 +2,6 @@ import {
   AlignmentType,
   BorderStyle,
   LineRuleType,
-  PageBreak,
   Paragraph,
   Table,
   TableCell,
@@ -166,4 +165,3 @@ export function textWidth(text: string, charWidth = CHAR_3): number {
   return w;
 }
 
-export { PageBreak };

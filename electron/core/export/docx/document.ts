@@ -336,4 +336,3 @@ export function caseDocument(c: Case, options: Pick<DocxOptions, 'fonts'> = {}):
   return documentFor(c.title, fonts, [{ ...sectionBase(fonts), children: caseParagraphs(c, fonts, { newPage: false }) }]);
 }
 
-export const DOCX_LAYOUT = { FIRST_LINE_INDENT, LINE_PITCH } as const;
