@@ -10,20 +10,18 @@ type ExportNames = 'export.batchDocx' | 'export.caseDocx' | 'export.batchXlsx' |
 /** Exports ask the host where to save, then build and write. Only files saved this way may be opened later. */
 export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNames> {
   const saved = new Set<string>();
-  const save = async (build: () => Promise<Built>, probeName: string, kind: Built['kind']): Promise<SavedFile> => {
-    const target = await ctx.host.chooseSavePath(probeName, kind);
-    if (!target) return { canceled: true, path: null, bytes: 0, tookMs: 0, downloadUrl: null };
+  // Build first: the default file name needs the record. The time reported covers building and writing.
+  const saveBuilt = async (build: () => Promise<Built>): Promise<SavedFile> => {
     const t0 = performance.now();
     const built = await build();
+    const buildMs = performance.now() - t0;
+    const target = await ctx.host.chooseSavePath(built.defaultName, built.kind);
+    if (!target) return { canceled: true, path: null, bytes: 0, tookMs: 0, downloadUrl: null };
+    const t1 = performance.now();
     writeFileAtomic(target, built.bytes);
     const resolved = path.resolve(target);
     saved.add(resolved);
-    return { canceled: false, path: resolved, bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0), downloadUrl: ctx.host.downloadUrl(resolved) };
-  };
-  // The default name needs the record; building twice would be wasteful, so build first and reuse.
-  const saveBuilt = async (build: () => Promise<Built>): Promise<SavedFile> => {
-    const built = await build();
-    return save(async () => built, built.defaultName, built.kind);
+    return { canceled: false, path: resolved, bytes: built.bytes.length, tookMs: Math.round(buildMs + performance.now() - t1), downloadUrl: ctx.host.downloadUrl(resolved) };
   };
   const exported = (p: string) => {
     const resolved = path.resolve(p);
