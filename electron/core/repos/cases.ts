@@ -43,7 +43,10 @@ const SELECT_CASE = `
   LEFT JOIN fields f ON f.id = c.field_id
   LEFT JOIN source_experiences s ON s.id = c.source_id`;
 
-function toCase(r: CaseDbRow): Case {
+type SummaryDbRow = Omit<CaseDbRow, 'lead' | 'body' | 'revision' | 'contact_phone' | 'return_reason' | 'source_id'>;
+
+/** The columns a case and a row of the library share, mapped once for both. */
+function summaryOf(r: SummaryDbRow): Omit<CaseRow, 'batches'> {
   return {
     id: r.id,
     title: r.title,
@@ -52,20 +55,26 @@ function toCase(r: CaseDbRow): Case {
     unitName: r.unit_name,
     fieldId: r.field_id,
     fieldName: r.field_name,
-    sourceId: r.source_id,
     sourceName: r.source_name,
     year: r.year,
-    contactName: r.contact_name,
-    contactPhone: r.contact_phone,
-    honours: parseJson(r.honours, []),
     status: r.status,
+    honours: parseJson(r.honours, []),
+    contactName: r.contact_name,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    deletedAt: r.deleted_at,
+  };
+}
+
+function toCase(r: CaseDbRow): Case {
+  return {
+    ...summaryOf(r),
+    sourceId: r.source_id,
+    contactPhone: r.contact_phone,
     returnReason: r.return_reason,
     lead: parseJson(r.lead, []),
     body: parseJson(r.body, []),
     revision: r.revision,
-    createdAt: r.created_at,
-    updatedAt: r.updated_at,
-    deletedAt: r.deleted_at,
   };
 }
 
@@ -214,7 +223,7 @@ export function listCases(db: Db, filter: CaseFilter = {}): CaseRow[] {
        ${filter.batchId ? 'JOIN batch_items bi ON bi.case_id = c.id AND bi.batch_id = @batchId' : ''}
        WHERE ${where.join(' AND ')} ORDER BY ${order}`,
     )
-    .all(params) as (Omit<CaseDbRow, 'lead' | 'body' | 'revision' | 'contact_phone' | 'return_reason' | 'source_id'>)[];
+    .all(params) as SummaryDbRow[];
   const memberships = new Map<number, CaseRow['batches']>();
   for (const m of db
     .prepare('SELECT i.case_id, i.seq, b.id, b.title FROM batch_items i JOIN batches b ON b.id = i.batch_id ORDER BY b.id')
@@ -223,24 +232,7 @@ export function listCases(db: Db, filter: CaseFilter = {}): CaseRow[] {
     list.push({ id: m.id, title: m.title, seq: m.seq });
     memberships.set(m.case_id, list);
   }
-  return rows.map((r) => ({
-    id: r.id,
-    title: r.title,
-    type: r.type,
-    unitId: r.unit_id,
-    unitName: r.unit_name,
-    fieldId: r.field_id,
-    fieldName: r.field_name,
-    sourceName: r.source_name,
-    year: r.year,
-    status: r.status,
-    honours: parseJson(r.honours, []),
-    contactName: r.contact_name,
-    updatedAt: r.updated_at,
-    createdAt: r.created_at,
-    deletedAt: r.deleted_at,
-    batches: memberships.get(r.id) ?? [],
-  }));
+  return rows.map((r) => ({ ...summaryOf(r), batches: memberships.get(r.id) ?? [] }));
 }
 
 /** Keeps the search text of a case in step with its record (same transaction as the change). */
