@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { HEADING_LEVELS } from './ordinals';
+import './zod-zh'; // Chinese validation messages wherever the schemas are used
 
 // The records of the case library (see ../shared/docs/domain.md). Identifiers are English; the labels
 // users see are in the *_LABELS maps next to each enum.
@@ -95,14 +97,23 @@ export interface BodyNode {
   paragraphs: string[];
   items: BodyNode[];
 }
-export const bodyNodeSchema: z.ZodType<BodyNode> = z.lazy(() =>
+/**
+ * A body nests at most as deep as there are ordinal levels (一、（一）1.（1）). The schema is built level by level
+ * rather than recursively, so a body nested thousands deep is refused at the last level without zod (or
+ * anything after it) recursing into it.
+ */
+export const MAX_BODY_DEPTH = HEADING_LEVELS;
+const bodyNodeAt = (level: number): z.ZodType<BodyNode> =>
   z.object({
     heading: z.string().max(500),
     text: text,
     paragraphs: z.array(text).max(500),
-    items: z.array(bodyNodeSchema).max(100),
-  }),
-);
+    items:
+      level >= MAX_BODY_DEPTH
+        ? (z.array(z.unknown()).max(0, `正文最多 ${MAX_BODY_DEPTH} 级标题（一、（一）1.（1）），这里不能再分下级`) as unknown as z.ZodType<BodyNode[]>)
+        : z.array(bodyNodeAt(level + 1)).max(100),
+  });
+export const bodyNodeSchema: z.ZodType<BodyNode> = bodyNodeAt(1);
 export const bodySchema = z.array(bodyNodeSchema).max(30);
 
 export const caseContentSchema = z.object({

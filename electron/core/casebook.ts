@@ -1,6 +1,7 @@
 import type { ImportReport } from '../../shared/domain';
 import demo from '../../seeds/demo.json' with { type: 'json' };
 import { DEFAULT_FIELDS, DEFAULT_UNITS } from '../../seeds/defaults';
+import { dailyBackupIfDue } from './backup/backups';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
 import { applyParsed } from './import/import-circular';
 import type { ParsedCircular } from './import/parse-circular';
@@ -10,6 +11,8 @@ import type { ParsedCircular } from './import/parse-circular';
 export interface OpenCasebookOptions extends OpenOptions {
   /** Load the demo batch into a new file (default true). The default units and fields are always loaded. */
   seed?: boolean;
+  /** Make the day's automatic backup if none exists yet (the app and the loopback server; not tests). */
+  dailyBackup?: boolean;
 }
 
 export interface Casebook {
@@ -21,11 +24,23 @@ export interface Casebook {
 }
 
 export function openCasebook(file: string, options: OpenCasebookOptions = {}): Casebook {
-  const { db, previousVersion, backupPath } = openDatabase(file, options);
+  // A new file gets its schema, vocabularies and demo in the migrations' one transaction: a start killed
+  // half-way leaves an empty file, which the next start fills completely.
+  const { db, previousVersion, backupPath } = openDatabase(file, {
+    ...options,
+    initialize: (d) => {
+      loadDefaults(d);
+      if (options.seed !== false) loadDemo(d);
+    },
+  });
   const created = previousVersion === 0;
-  if (created) {
-    loadDefaults(db);
-    if (options.seed !== false) loadDemo(db);
+  if (options.dailyBackup && file !== ':memory:') {
+    try {
+      dailyBackupIfDue(db, file);
+    } catch (err) {
+      // a full or read-only backup folder must not keep the clerk from the data; the next start tries again
+      process.stderr.write(`每日备份未能完成：${err instanceof Error ? err.message : String(err)}\n`);
+    }
   }
   return {
     db,

@@ -20,7 +20,21 @@ const MIME: Record<string, string> = {
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
 
-const MAX_BODY = 80 * 1024 * 1024;
+/** The largest request body: an import of the largest file the contract accepts (70 MB of base64) and its JSON. */
+export const MAX_BODY = 80 * 1024 * 1024;
+
+class BodyTooLarge extends Error {}
+
+const json = (status: number, code: string, message: string) => ({ status, body: JSON.stringify({ ok: false, error: { code, message } }) });
+
+/** decodeURIComponent that answers null for malformed escapes (`/%E0%A4%A`) instead of throwing. */
+export function safeDecode(s: string): string | null {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return null;
+  }
+}
 
 export interface LoopbackServer {
   url: string; // with the token
@@ -36,6 +50,8 @@ export interface LoopbackOptions {
   exportDir: string;
   port?: number;
   token?: string;
+  /** Largest request body in bytes (default MAX_BODY); tests pass a small one. */
+  maxBody?: number;
 }
 
 export function newToken(): string {
@@ -58,10 +74,31 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
   const token = options.token ?? newToken();
   const rendererDir = path.resolve(options.rendererDir);
   const exportDir = path.resolve(options.exportDir);
+  const maxBody = options.maxBody ?? MAX_BODY;
 
-  const server = http.createServer(async (req, res) => {
+  // Every request ends in an answer: whatever a handler, the file system or a malformed URL throws becomes a
+  // 4xx/5xx reply (an error envelope on the API), never an unhandled rejection that ends the process.
+  const server = http.createServer((req, res) => {
+    handle(req, res).catch((err: unknown) => {
+      if (res.headersSent) return void res.destroy();
+      const { status, body } = err instanceof BodyTooLarge ? json(413, 'too_large', `请求过大（上限 ${Math.round(maxBody / 1024 / 1024)} MB）`) : json(500, 'internal', '服务器处理请求时出错');
+      if (status === 413) res.setHeader('Connection', 'close'); // the rest of the body is not read
+      send(res, status, 'application/json; charset=utf-8', body);
+    });
+  });
+  server.on('clientError', (_err, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+    else socket.destroy();
+  });
+
+  async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     securityHeaders(res);
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    } catch {
+      return send(res, 400, 'text/plain; charset=utf-8', 'bad request');
+    }
     // Only this machine's pages may call: a page from another origin gets nothing (and no CORS headers).
     const origin = req.headers.origin;
     if (origin && origin !== `http://${req.headers.host}`) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
@@ -69,13 +106,18 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
       if (!sameToken(String(req.headers['x-casebook-token'] ?? ''), token)) return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '令牌无效' } }));
+      const name = safeDecode(url.pathname.slice(5));
+      if (name === null) return send(res, 400, 'application/json; charset=utf-8', json(400, 'invalid_input', '接口名称的编码不正确').body);
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > maxBody) throw new BodyTooLarge();
       let body: unknown;
       try {
-        body = JSON.parse((await readBody(req)) || '{}');
-      } catch {
+        body = JSON.parse((await readBody(req, maxBody)) || '{}');
+      } catch (err) {
+        if (err instanceof BodyTooLarge) throw err;
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } }));
       }
-      const envelope = await dispatch(options.handlers, decodeURIComponent(url.pathname.slice(5)), body);
+      const envelope = await dispatch(options.handlers, name, body);
       return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
     }
 
@@ -83,20 +125,22 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
 
     if (url.pathname.startsWith('/download/')) {
       if (!sameToken(url.searchParams.get('token') ?? '', token)) return send(res, 401, 'text/plain; charset=utf-8', 'unauthorized');
-      const name = decodeURIComponent(url.pathname.slice('/download/'.length));
+      const name = safeDecode(url.pathname.slice('/download/'.length));
+      if (name === null || name.includes('\0')) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
       const file = path.resolve(exportDir, name);
       if (path.dirname(file) !== exportDir || !fs.existsSync(file)) return send(res, 404, 'text/plain; charset=utf-8', 'not found');
       res.setHeader('Content-Disposition', `attachment; filename*=UTF-8''${encodeURIComponent(name)}`);
       return send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
     }
 
-    // The renderer's files; anything else is the single page.
-    let file = path.resolve(rendererDir, `.${decodeURIComponent(url.pathname)}`);
+    // The renderer's files; anything else (a malformed path included) is the single page.
+    const decoded = safeDecode(url.pathname);
+    let file = decoded === null || decoded.includes('\0') ? '' : path.resolve(rendererDir, `.${decoded}`);
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       file = path.join(rendererDir, 'index.html');
     }
     return send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
-  });
+  }
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -117,18 +161,20 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
   res.end(body);
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
+function readBody(req: http.IncomingMessage, maxBody: number): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
     req.on('data', (c: Buffer) => {
       size += c.length;
-      if (size > MAX_BODY) {
-        reject(new Error('请求过大'));
-        req.destroy();
+      if (size > maxBody) {
+        reject(new BodyTooLarge());
+        req.removeAllListeners('data');
+        req.resume(); // drain without keeping it; the reply closes the connection
       } else chunks.push(c);
     });
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
+    req.on('close', () => reject(new Error('aborted'))); // no-op after end; frees a request the client dropped
   });
 }

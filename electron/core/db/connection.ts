@@ -1,9 +1,12 @@
 import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
+import { createBackup } from '../backup/backups';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
+import { BUSY_TIMEOUT_MS, quickCheck, rememberBinding, schemaVersion, type Db } from './raw';
 
-export type Db = Database.Database;
+export type { Db };
+export { BUSY_TIMEOUT_MS, openRawDatabase, quickCheck, schemaVersion } from './raw';
 
 export class DatabaseNewerThanAppError extends Error {
   constructor(
@@ -15,12 +18,28 @@ export class DatabaseNewerThanAppError extends Error {
   }
 }
 
+/** The file cannot be read as a sound casebook: not a database, truncated, or failing SQLite's quick_check. */
+export class DatabaseCorruptError extends Error {
+  constructor(
+    readonly file: string,
+    readonly detail: string,
+  ) {
+    super(`数据库文件已损坏或无法读取：${file}（${detail}）。原文件不会被改动；可以从备份恢复，或另建一个新文件。`);
+    this.name = 'DatabaseCorruptError';
+  }
+}
+
 export interface OpenOptions {
   /** Path of better_sqlite3.node built for the running runtime (Electron passes its own build). */
   nativeBinding?: string;
   /** Migrations to run; tests pass extra ones. */
   migrations?: readonly Migration[];
   readonly?: boolean;
+  busyTimeoutMs?: number;
+  /** Runs in the same transaction as the migrations of a new file, so a new file is complete or still empty. */
+  initialize?: (db: Db) => void;
+  /** Copies the file before migrations change it; returns where. By default a «升级前» copy in backups/. */
+  backupBeforeMigration?: (db: Db, fromVersion: number) => string | null;
 }
 
 export interface OpenedDatabase {
@@ -33,18 +52,32 @@ export interface OpenedDatabase {
 
 export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, {
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
-    timeout: 10000,
-  });
+  let db: Db;
   try {
-    // Refuse a newer file before anything (even the journal mode) is written to it.
+    db = new Database(file, {
+      ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+      timeout: options.busyTimeoutMs ?? BUSY_TIMEOUT_MS,
+    });
+  } catch (err) {
+    throw asCorrupt(file, err);
+  }
+  rememberBinding(db, options.nativeBinding);
+  immediateTransactions(db);
+  try {
+    // Refuse a newer or damaged file before anything (even the journal mode) is written to it.
     const latest = (options.migrations ?? MIGRATIONS).at(-1)?.version ?? 0;
-    if (schemaVersion(db) > latest) throw new DatabaseNewerThanAppError(schemaVersion(db), latest);
+    let version: number;
+    try {
+      version = schemaVersion(db);
+      assertSound(db, file);
+    } catch (err) {
+      throw asCorrupt(file, err);
+    }
+    if (version > latest) throw new DatabaseNewerThanAppError(version, latest);
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON'); // not on by default
-    const { previousVersion, backupPath } = migrate(db, file, options.migrations ?? MIGRATIONS);
+    const { previousVersion, backupPath } = migrate(db, file, options);
     return { db, previousVersion, backupPath };
   } catch (err) {
     db.close();
@@ -52,35 +85,55 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   }
 }
 
-export function schemaVersion(db: Db): number {
-  return db.pragma('user_version', { simple: true }) as number;
+
+function assertSound(db: Db, file: string): void {
+  if (file === ':memory:') return;
+  const problems = quickCheck(db);
+  if (problems.length) throw new DatabaseCorruptError(file, problems.slice(0, 3).join('；'));
 }
 
-function migrate(db: Db, file: string, migrations: readonly Migration[]) {
+function asCorrupt(file: string, err: unknown): unknown {
+  if (err instanceof DatabaseCorruptError) return err;
+  const code = String((err as { code?: unknown }).code ?? '');
+  if (/^SQLITE_(NOTADB|CORRUPT)/u.test(code)) return new DatabaseCorruptError(file, code === 'SQLITE_NOTADB' ? '不是数据库文件' : '结构损坏');
+  return err;
+}
+
+/**
+ * Every `db.transaction(fn)` of this connection begins IMMEDIATE: it takes the write lock at BEGIN, where the
+ * busy timeout applies, instead of upgrading a read lock mid-way, which SQLite refuses at once (SQLITE_BUSY
+ * without waiting) when another process wrote meanwhile. Repositories keep calling `db.transaction(fn)()`.
+ * Nested calls still become savepoints (better-sqlite3 checks `inTransaction`).
+ */
+function immediateTransactions(db: Db): void {
+  const original = db.transaction.bind(db);
+  const immediate = <F extends (...args: never[]) => unknown>(fn: F) => original(fn).immediate;
+  (db as { transaction: typeof immediate }).transaction = immediate;
+}
+
+function migrate(db: Db, file: string, options: OpenOptions) {
+  const migrations = options.migrations ?? MIGRATIONS;
   for (let i = 1; i < migrations.length; i++) {
     if (migrations[i]!.version <= migrations[i - 1]!.version) throw new Error('migrations must be numbered in increasing order');
   }
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const previousVersion = schemaVersion(db);
   if (previousVersion > latest) throw new DatabaseNewerThanAppError(previousVersion, latest);
-  const pending = migrations.filter((m) => m.version > previousVersion);
-  if (pending.length === 0) return { previousVersion, backupPath: null };
+  if (previousVersion === latest) return { previousVersion, backupPath: null };
 
   // Back up a file that already holds data before changing its schema; a new file has nothing to lose.
-  let backupPath: string | null = null;
-  if (previousVersion > 0 && file !== ':memory:') {
-    backupPath = `${file}.v${previousVersion}-${timestamp()}.bak`;
-    db.prepare('VACUUM INTO ?').run(backupPath);
-  }
+  const backup = options.backupBeforeMigration ?? ((d: Db) => (file === ':memory:' ? null : createBackup(d, file, 'migration').file));
+  const backupPath = previousVersion > 0 ? backup(db, previousVersion) : null;
+  let from = previousVersion;
   db.transaction(() => {
-    for (const m of pending) m.up(db);
+    // Read again under the write lock: another process may have migrated (or created) the file meanwhile.
+    from = schemaVersion(db);
+    if (from > latest) throw new DatabaseNewerThanAppError(from, latest);
+    for (const m of migrations) if (m.version > from) m.up(db);
+    if (from === 0) options.initialize?.(db);
     db.pragma(`user_version = ${latest}`);
   })();
-  return { previousVersion, backupPath };
-}
-
-function timestamp(): string {
-  return new Date().toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+  return { previousVersion: from, backupPath };
 }
 
 export { LATEST_SCHEMA_VERSION };

@@ -31,25 +31,58 @@ export const RULES = {
 } as const;
 export type RuleId = keyof typeof RULES;
 
+// Every rule here runs in time linear in the text (a 100,000-character paragraph is pasted in one piece): no
+// regex that can backtrack over an unbounded run, no rescan of the text from each position.
 const CJK = '\\p{Script=Han}\\u3000-\\u303f\\uff00-\\uffef“”‘’《》';
-const cjk = (ch: string | undefined) => !!ch && new RegExp(`[${CJK}]`, 'u').test(ch);
+const CJK_CHAR = new RegExp(`^[${CJK}]$`, 'u');
+/** Whether one character is Chinese text or a full-width mark; Latin and ASCII (most of the checks) answer at once. */
+const cjk = (ch: string | undefined) => {
+  if (!ch) return false;
+  const code = ch.charCodeAt(0);
+  if (code < 0x2000) return false;
+  if (code >= 0x4e00 && code <= 0x9fff) return true; // the common ideographs
+  return CJK_CHAR.test(ch);
+};
+
+/** prefix[i] = how many CJK characters text[0, i) holds, so «any CJK between a and b» is O(1). */
+function cjkPrefix(text: string): Int32Array {
+  const prefix = new Int32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) prefix[i + 1] = prefix[i]! + (cjk(text[i]) ? 1 : 0);
+  return prefix;
+}
+const cjkBetween = (prefix: Int32Array, from: number, to: number) => to > from && prefix[to]! - prefix[from]! > 0;
+
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '?': '？', '!': '！', '(': '（', ')': '）' };
+const HALF_MARK: boolean[] = [];
+for (const ch of Object.keys(FULL)) HALF_MARK[ch.charCodeAt(0)] = true;
 
 /** Half-width , ; : ? ! ( ) next to Chinese text (but not in numbers like 1,000 or times like 9:30). */
-function halfwidthPunct(text: string): TextHit[] {
+export function halfwidthPunct(text: string): TextHit[] {
   const hits: TextHit[] = [];
+  let prefix: Int32Array | null = null; // built on the first bracket that needs it
+  let nextClose = -2; // index of the next ')' at or after i (-1: none), advanced as i grows
+  let lastOpen = -1; // index of the last '(' before i
   for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x3f || !HALF_MARK[code]) continue;
     const ch = text[i]!;
-    if (!(ch in FULL)) continue;
     const before = text[i - 1];
     const after = text[i + 1];
-    if ((ch === ',' || ch === ':') && /\d/u.test(before ?? '') && /\d/u.test(after ?? '')) continue;
+    if ((ch === ',' || ch === ':') && /\d/u.test(before ?? '') && /\d/u.test(after ?? '')) {
+      continue;
+    }
     let nearCjk = cjk(before) || cjk(after) || (after === ' ' && cjk(text[i + 2])) || (before === ' ' && cjk(text[i - 2]));
     if (!nearCjk && (ch === '(' || ch === ')')) {
       // a bracket pair around Chinese text: «(以下简称襄阳片区)»
-      const inner = ch === '(' ? text.slice(i + 1, text.indexOf(')', i)) : text.slice(text.lastIndexOf('(', i) + 1, i);
-      nearCjk = new RegExp(`[${CJK}]`, 'u').test(inner);
+      prefix ??= cjkPrefix(text);
+      if (ch === '(') {
+        if (nextClose !== -1 && nextClose < i) nextClose = text.indexOf(')', i);
+        nearCjk = cjkBetween(prefix, i + 1, nextClose === -1 ? text.length : nextClose);
+      } else {
+        nearCjk = cjkBetween(prefix, lastOpen + 1, i);
+      }
     }
+    if (ch === '(') lastOpen = i;
     if (!nearCjk) continue;
     hits.push({
       rule: 'halfwidth-punct',
@@ -66,13 +99,16 @@ function halfwidthPunct(text: string): TextHit[] {
 
 const PAIRS: [string, string][] = [['“', '”'], ['‘', '’'], ['（', '）'], ['《', '》'], ['〔', '〕']];
 
-function pairedMarks(text: string): TextHit[] {
+export function pairedMarks(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const [open, close] of PAIRS) {
     const stack: number[] = [];
+    const o = open.charCodeAt(0);
+    const c = close.charCodeAt(0);
     for (let i = 0; i < text.length; i++) {
-      if (text[i] === open) stack.push(i);
-      else if (text[i] === close) {
+      const code = text.charCodeAt(i);
+      if (code === o) stack.push(i);
+      else if (code === c) {
         if (stack.length) stack.pop();
         else hits.push({ rule: 'paired-marks', severity: 'warning', offset: i, length: 1, message: `“${close}”前面缺少“${open}”`, suggestion: null, replacement: null });
       }
@@ -86,20 +122,48 @@ function pairedMarks(text: string): TextHit[] {
   return hits;
 }
 
-const DOC_NUMBER_CANDIDATE = /[\p{Script=Han}]{2,}\s*[〔\[【(（［]\s*\d{4}\s*[〕\]】)）］]\s*第?\s*\d+\s*号/gu;
+// A 文号 is found from its bracketed year (〔2023〕55号), then its 机关代字 is read backwards: the former single
+// pattern /[汉]{2,}\s*〔…/ retried the whole run of Chinese before every position (quadratic).
+const DOC_NUMBER_TAIL = /[〔\[【(（［][ \t\u3000]*\d{4}[ \t\u3000]*[〕\]】)）］][ \t\u3000]*(?:第[ \t\u3000]*)?\d+[ \t\u3000]*号/gu;
+/** No 机关代字 is longer; a longer run of Chinese before the year is a sentence, not part of the 文号. */
+const MAX_DOC_CODE = 30;
+const HAN = /^\p{Script=Han}$/u;
+const isSpace = (ch: string | undefined) => ch === ' ' || ch === '\t' || ch === '\u3000';
 
-function docNumbers(text: string): TextHit[] {
+function docNumberCandidates(text: string): { index: number; text: string }[] {
+  const out: { index: number; text: string }[] = [];
+  let lastEnd = 0;
+  for (const m of text.matchAll(DOC_NUMBER_TAIL)) {
+    let start = m.index!;
+    while (start > lastEnd && isSpace(text[start - 1])) start--;
+    let codeStart = start;
+    // surrogate pairs: Han outside the BMP (rare in codes) is two UTF-16 units
+    while (codeStart > lastEnd && start - codeStart < MAX_DOC_CODE * 2) {
+      const ch = text[codeStart - 1]!;
+      const pair = codeStart >= 2 && /[\udc00-\udfff]/u.test(ch) ? text.slice(codeStart - 2, codeStart) : ch;
+      if (!HAN.test(pair)) break;
+      codeStart -= pair.length;
+    }
+    if ([...text.slice(codeStart, start)].length < 2) continue;
+    const end = m.index! + m[0].length;
+    out.push({ index: codeStart, text: text.slice(codeStart, end) });
+    lastEnd = end;
+  }
+  return out;
+}
+
+export function docNumbers(text: string): TextHit[] {
   const hits: TextHit[] = [];
-  for (const m of text.matchAll(DOC_NUMBER_CANDIDATE)) {
-    const parsed = parseDocNumber(m[0]);
+  for (const m of docNumberCandidates(text)) {
+    const parsed = parseDocNumber(m.text);
     if (!parsed || parsed.strict) continue;
     const fixed = formatDocNumber(parsed);
     hits.push({
       rule: 'doc-number',
       severity: 'error',
-      offset: m.index!,
-      length: m[0].length,
-      message: `文号“${m[0]}”不规范：年份用六角括号〔〕，序号不编虚位、不加“第”，不留空格`,
+      offset: m.index,
+      length: m.text.length,
+      message: `文号“${m.text}”不规范：年份用六角括号〔〕，序号不编虚位、不加“第”，不留空格`,
       suggestion: `改为“${fixed}”`,
       replacement: fixed,
     });
@@ -107,7 +171,7 @@ function docNumbers(text: string): TextHit[] {
   return hits;
 }
 
-function dates(text: string): TextHit[] {
+export function dates(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const m of text.matchAll(/(?<!\d)(\d{2,4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/gu)) {
     const [all, y, mo, d] = m;
@@ -125,7 +189,7 @@ function dates(text: string): TextHit[] {
 }
 
 /** A space between Chinese text and a number or Latin word, left over from scans and pasting. */
-function straySpaces(text: string): TextHit[] {
+export function straySpaces(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const m of text.matchAll(/ +/gu)) {
     const before = text[m.index! - 1];
@@ -143,7 +207,32 @@ function straySpaces(text: string): TextHit[] {
 export function checkText(text: string): TextHit[] {
   const all = [...docNumbers(text), ...dates(text), ...halfwidthPunct(text), ...pairedMarks(text), ...straySpaces(text)];
   // A hit inside a wider fix (a space inside a 文号 or a date) is already mended by it: one finding, one fix.
-  const wide = all.filter((h) => h.replacement !== null && h.length > 1);
-  const covered = (h: TextHit) => wide.some((w) => w !== h && h.offset >= w.offset && h.offset + h.length <= w.offset + w.length);
+  const covered = coveredBy(all.filter((h) => h.replacement !== null && h.length > 1));
   return all.filter((h) => !covered(h)).sort((a, b) => a.offset - b.offset);
+}
+
+/** Whether a hit lies inside one of the `wide` hits (other than itself), in O(log n) per question. */
+function coveredBy(wide: TextHit[]): (h: TextHit) => boolean {
+  const sorted = [...wide].sort((a, b) => a.offset - b.offset);
+  // for each prefix of `sorted`: the widest reach (end) and the widest reach of any other hit than that one
+  const best: { end: number; hit: TextHit | null; second: number }[] = [];
+  let cur = { end: -1, hit: null as TextHit | null, second: -1 };
+  for (const w of sorted) {
+    const end = w.offset + w.length;
+    cur = end > cur.end ? { end, hit: w, second: cur.end } : { ...cur, second: Math.max(cur.second, end) };
+    best.push(cur);
+  }
+  return (h) => {
+    let lo = 0;
+    let hi = sorted.length; // first index with offset > h.offset
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]!.offset <= h.offset) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === 0) return false;
+    const b = best[lo - 1]!;
+    const reach = b.hit === h ? b.second : b.end;
+    return reach >= h.offset + h.length;
+  };
 }
