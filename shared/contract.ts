@@ -43,6 +43,14 @@ export const savedFileSchema = z.object({
 });
 export type SavedFile = z.infer<typeof savedFileSchema>;
 
+export const backupInfoSchema = z.object({
+  name: z.string(),
+  createdAt: z.string(),
+  reason: z.enum(['daily', 'migration', 'manual', 'restore']),
+  bytes: z.number().int().nonnegative(),
+});
+export type BackupSummary = z.infer<typeof backupInfoSchema>;
+
 export const API = {
   'app.info': method(
     none,
@@ -182,6 +190,14 @@ export const API = {
 
   'settings.get': method(none, settingsSchema),
   'settings.update': method(settingsSchema.partial().strict(), settingsSchema),
+
+  // --- data safety (safety-core): backups in the data folder, restorable from 设置 ---
+  'backup.list': method(none, z.object({ dir: z.string(), keep: z.number().int(), backups: z.array(backupInfoSchema) })),
+  'backup.create': method(none, backupInfoSchema),
+  'backup.restore': method(
+    z.object({ name: z.string().min(1).max(200).regex(/^[^\\/]+\.db$/u, '只能选择备份文件夹中的备份') }).strict(),
+    z.object({ restored: backupInfoSchema, keptAs: backupInfoSchema }),
+  ),
 } as const;
 
 export type Api = typeof API;

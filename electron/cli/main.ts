@@ -13,6 +13,9 @@ import { defaultDbFile } from '../core/paths';
 import { optionId, optionString, parseArgs, positiveInt, UsageError, type ParsedArgs } from './args';
 import { formatTable } from './table';
 import { CLI_EXTRA_COMMANDS, runExtraCommand } from './commands';
+import { CLI_BACKUP_COMMANDS, runBackupCommand } from './backup-commands';
+import { DatabaseCorruptError } from '../core/db/connection';
+import { corruptReport } from '../core/backup/recovery';
 
 export const USAGE = `用法：npm run cli -- [--db 文件] [--no-seed] 命令 … [--json]
 
@@ -21,7 +24,7 @@ export const USAGE = `用法：npm run cli -- [--db 文件] [--no-seed] 命令 �
   list batches                           列出批次
   list cases [--batch ID]                列出案例
   show case ID                           显示一个案例
-${CLI_EXTRA_COMMANDS}
+${CLI_EXTRA_COMMANDS}${CLI_BACKUP_COMMANDS}
 选项：
   --db 文件     数据库文件（默认：${defaultDbFile()}）
   --no-seed     新建数据库时不载入示例数据
@@ -48,6 +51,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let book: Casebook | null = null;
   try {
     const dbFile = optionString(args, 'db') ?? defaultDbFile();
+    // data safety (safety-core): backup/restore work on the file itself, a damaged one included
+    const safety = await runBackupCommand(dbFile, args);
+    if (safety) {
+      io.out(json ? JSON.stringify(safety.data, null, 2) : safety.text);
+      return 0;
+    }
     book = openCasebook(dbFile, { seed: !args.options.has('no-seed') });
     const result = await runCommand(book, args);
     io.out(json ? JSON.stringify(result.data, null, 2) : result.text);
@@ -58,6 +67,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       return 2;
     }
     const error = toApiError(e);
+    if (e instanceof DatabaseCorruptError) error.message = corruptReport(e.file, e.detail, 'cli');
     io.err(json ? JSON.stringify({ error }) : `错误：${error.message}`);
     return 1;
   } finally {

@@ -1,26 +1,35 @@
 // The Electron main process: lifecycle and the OS. Everything about cases and documents is in core/.
+import fs from 'node:fs';
 import path from 'node:path';
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
 import { API_NAMES, channelOf } from '../../shared/contract';
 import { openCasebook, type Casebook } from '../core/casebook';
+import { corruptReport, newestBackup, recoverDatabase } from '../core/backup/recovery';
+import { DatabaseCorruptError } from '../core/db/connection';
+import { removeOrphanTemps } from '../core/orphan-temps';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, mimeOf, rendererEntryUrl, resolveAppFile } from './app-protocol';
 import { dispatch } from '../core/api/dispatch';
 import { createHandlers } from '../core/api/handlers';
 import type { Host } from '../core/api/host';
 import { APP_DIR_NAME, DB_FILE_NAME } from '../core/paths';
 import { buildMenu, type MenuCommand } from './menu';
 import { electronNativeBinding } from './native';
-import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalWebUrl, mainWindowOptions } from './security';
+import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalWebUrl, isPermissionAllowed, mainWindowOptions } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
 
 app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
+// Before ready: app:// must be a standard, secure scheme for the page's origin, fetch and storage.
+protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   let win: BrowserWindow | null = null;
   let book: Casebook | null = null;
-  const rendererUrl = process.env.ELECTRON_RENDERER_URL; // set by electron-vite dev
-  const appUrl = rendererUrl ?? new URL(`file://${path.join(__dirname, '../renderer/index.html')}`).href;
+  // electron-vite dev sets ELECTRON_RENDERER_URL; an installed app ignores it (see rendererEntryUrl)
+  const entry = rendererEntryUrl(app.isPackaged, process.env);
+  const appUrl = entry.url;
+  const rendererDir = path.join(__dirname, '../renderer');
 
   app.on('second-instance', () => {
     if (!win) return;
@@ -45,23 +54,32 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(() => {
     const dataDir = app.getPath('userData');
-    try {
-      book = openCasebook(process.env.CASEBOOK_DB ?? path.join(dataDir, DB_FILE_NAME), {
-        nativeBinding: electronNativeBinding(app.getAppPath(), process.resourcesPath, process.versions.electron),
-      });
-    } catch (err) {
-      dialog.showErrorBox('无法打开数据库', err instanceof Error ? err.message : String(err));
+    book = openWithRecovery(process.env.CASEBOOK_DB ?? path.join(dataDir, DB_FILE_NAME));
+    if (!book) {
       app.quit();
       return;
     }
+    // temporary files of exports and backups a killed run left behind
+    for (const dir of [dataDir, app.getPath('documents'), path.join(path.dirname(book.file), 'backups')]) removeOrphanTemps(dir);
+
+    if (!entry.dev) {
+      protocol.handle(APP_SCHEME, (request) => {
+        const file = resolveAppFile(rendererDir, request.url);
+        if (!file) return new Response('not found', { status: 404 });
+        return new Response(fs.readFileSync(file), {
+          headers: { 'Content-Type': mimeOf(file), 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' },
+        });
+      });
+    }
 
     // The built app gets the strict CSP as a header too; the dev server's page carries its own, relaxed for HMR.
-    if (!rendererUrl) {
+    if (!entry.dev) {
       session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
         callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
       });
     }
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    session.defaultSession.setPermissionRequestHandler((_wc, permission, callback) => callback(isPermissionAllowed(permission)));
+    session.defaultSession.setPermissionCheckHandler((_wc, permission) => isPermissionAllowed(permission));
 
     const host: Host = {
       transport: 'ipc',
@@ -90,10 +108,10 @@ if (!app.requestSingleInstanceLock()) {
     }
 
     const state = loadWindowState(dataDir);
-    win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.cjs'), state));
+    win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.cjs'), state, { devTools: !app.isPackaged }));
     if (state.maximized) win.maximize();
     const send = (cmd: MenuCommand) => win?.webContents.send('menu', cmd);
-    Menu.setApplicationMenu(buildMenu(win, send, dataDir));
+    Menu.setApplicationMenu(buildMenu(win, send, dataDir, { devTools: !app.isPackaged }));
     win.once('ready-to-show', () => win?.show());
     win.on('close', () => {
       if (!win) return;
@@ -107,4 +125,32 @@ if (!app.requestSingleInstanceLock()) {
     book = null;
     app.quit();
   });
+}
+
+/**
+ * Opens the casebook; a damaged file is reported in Chinese with the choice to restore the newest backup or
+ * start a fresh file (the damaged one is kept aside either way). Null when the clerk chose to quit.
+ */
+function openWithRecovery(file: string): Casebook | null {
+  const nativeBinding = electronNativeBinding(app.getAppPath(), process.resourcesPath, process.versions.electron);
+  for (;;) {
+    try {
+      return openCasebook(file, { nativeBinding, dailyBackup: true });
+    } catch (err) {
+      if (!(err instanceof DatabaseCorruptError)) {
+        dialog.showErrorBox('无法打开数据库', err instanceof Error ? err.message : String(err));
+        return null;
+      }
+      const hasBackup = newestBackup(file) !== null;
+      const buttons = [...(hasBackup ? ['从最新备份恢复'] : []), '新建空白数据库', '退出'];
+      const pick = dialog.showMessageBoxSync({ type: 'error', title: '数据库已损坏', message: '数据库文件已损坏或无法读取', detail: corruptReport(file, err.detail, 'dialog'), buttons, defaultId: 0, cancelId: buttons.length - 1, noLink: true });
+      const choice = buttons[pick];
+      if (choice === '退出' || choice === undefined) return null;
+      try {
+        recoverDatabase(file, choice === '从最新备份恢复' ? 'restore-newest' : 'fresh', { nativeBinding });
+      } catch (e) {
+        dialog.showErrorBox('恢复失败', e instanceof Error ? e.message : String(e));
+      }
+    }
+  }
 }

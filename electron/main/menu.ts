@@ -1,54 +1,17 @@
-import { Menu, shell, type BrowserWindow, type MenuItemConstructorOptions } from 'electron';
+import { Menu, shell, type BrowserWindow } from 'electron';
+import { menuTemplate, type MenuCommand } from './menu-template';
 
-// The Chinese application menu. Commands for the page go to the renderer as named events.
-export type MenuCommand = 'new-case' | 'save' | 'find' | 'import' | 'open-data-folder';
+export type { MenuCommand } from './menu-template';
 
-export function buildMenu(win: BrowserWindow, send: (cmd: MenuCommand) => void, dataDir: string): Menu {
-  const template: MenuItemConstructorOptions[] = [
-    {
-      label: '文件(&F)',
-      submenu: [
-        { label: '新建案例', accelerator: 'CmdOrCtrl+N', click: () => send('new-case') },
-        { label: '导入通知或案例…', accelerator: 'CmdOrCtrl+O', click: () => send('import') },
-        { label: '保存', accelerator: 'CmdOrCtrl+S', click: () => send('save') },
-        { type: 'separator' },
-        { label: '打开数据文件夹', click: () => void shell.openPath(dataDir) },
-        { type: 'separator' },
-        { label: '退出', role: 'quit' },
-      ],
-    },
-    {
-      label: '编辑(&E)',
-      submenu: [
-        { label: '撤销', role: 'undo' },
-        { label: '重做', role: 'redo' },
-        { type: 'separator' },
-        { label: '剪切', role: 'cut' },
-        { label: '复制', role: 'copy' },
-        { label: '粘贴', role: 'paste' },
-        { label: '全选', role: 'selectAll' },
-        { type: 'separator' },
-        { label: '查找', accelerator: 'CmdOrCtrl+F', click: () => send('find') },
-      ],
-    },
-    {
-      label: '视图(&V)',
-      submenu: [
-        { label: '重新加载', role: 'reload' },
-        { label: '实际大小', role: 'resetZoom' },
-        { label: '放大', role: 'zoomIn' },
-        { label: '缩小', role: 'zoomOut' },
-        { type: 'separator' },
-        { label: '全屏', role: 'togglefullscreen' },
-        { label: '开发者工具', role: 'toggleDevTools' },
-      ],
-    },
-    {
-      label: '帮助(&H)',
-      submenu: [
-        { label: '关于 FTZ Casebook', click: () => win.webContents.send('menu', 'about') },
-      ],
-    },
-  ];
-  return Menu.buildFromTemplate(template);
+export function buildMenu(win: BrowserWindow, send: (cmd: MenuCommand) => void, dataDir: string, options: { devTools: boolean } = { devTools: false }): Menu {
+  return Menu.buildFromTemplate(
+    menuTemplate(
+      {
+        send,
+        openDataFolder: () => void shell.openPath(dataDir),
+        about: () => win.webContents.send('menu', 'about'),
+      },
+      options,
+    ),
+  );
 }

@@ -16,7 +16,11 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-export function mainWindowOptions(preload: string, bounds: { x?: number; y?: number; width: number; height: number }): BrowserWindowConstructorOptions {
+export function mainWindowOptions(
+  preload: string,
+  bounds: { x?: number; y?: number; width: number; height: number },
+  options: { devTools?: boolean } = {},
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 1200,
@@ -37,6 +41,7 @@ export function mainWindowOptions(preload: string, bounds: { x?: number; y?: num
       experimentalFeatures: false,
       webviewTag: false,
       spellcheck: false,
+      devTools: options.devTools ?? false, // only in development; the packaged app has none (nor the shortcut)
     },
   };
 }
@@ -53,6 +58,8 @@ export function isAppUrl(target: string, appUrl: string): boolean {
   }
   if (t.username || t.password) return false;
   if (a.protocol === 'file:') return t.protocol === 'file:' && t.pathname === a.pathname;
+  // a custom scheme's URL has the opaque origin "null" for every host: compare scheme and host instead
+  if (a.protocol !== 'http:' && a.protocol !== 'https:') return t.protocol === a.protocol && t.host === a.host && t.host !== '';
   return t.origin === a.origin;
 }
 
@@ -65,3 +72,10 @@ export function isExternalWebUrl(target: string): boolean {
     return false;
   }
 }
+
+/**
+ * Which web permissions the page may have: none. Both the request handler (prompts: camera, notifications…)
+ * and the check handler (synchronous queries: clipboard, sensors, storage access…) answer from this.
+ */
+export const ALLOWED_PERMISSIONS: readonly string[] = [];
+export const isPermissionAllowed = (permission: string): boolean => ALLOWED_PERMISSIONS.includes(permission);

@@ -9,6 +9,9 @@ import { createHandlers } from '../core/api/handlers';
 import type { Host } from '../core/api/host';
 import { defaultDbFile } from '../core/paths';
 import { startLoopbackServer } from './server';
+import { corruptReport } from '../core/backup/recovery';
+import { DatabaseCorruptError } from '../core/db/connection';
+import { removeOrphanTemps } from '../core/orphan-temps';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const rendererDir = path.join(root, 'out', 'renderer');
@@ -32,9 +35,17 @@ async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   ensureBuilt();
   const dbFile = optionString(args, 'db') ?? defaultDbFile();
-  const book = openCasebook(dbFile, { seed: !args.options.has('no-seed') });
+  let book: ReturnType<typeof openCasebook>;
+  try {
+    book = openCasebook(dbFile, { seed: !args.options.has('no-seed'), dailyBackup: true });
+  } catch (err) {
+    // a damaged file: say so, with the command-line ways out; the file itself is left as it is
+    if (err instanceof DatabaseCorruptError) throw new Error(corruptReport(err.file, err.detail, 'cli'));
+    throw err;
+  }
   const exportDir = path.join(path.dirname(path.resolve(dbFile)), 'exports');
   fs.mkdirSync(exportDir, { recursive: true });
+  removeOrphanTemps(exportDir);
   let server: Awaited<ReturnType<typeof startLoopbackServer>> | null = null;
   const host: Host = {
     transport: 'http',

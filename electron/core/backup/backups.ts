@@ -138,9 +138,9 @@ export async function restoreIntoOpen(db: Db, dbFile: string, backupFile: string
  * file and its -wal/-shm are moved aside (never overwritten or deleted) and the backup is copied into place.
  * Returns where the old file went (null when there was none). Close the app first.
  */
-export function restoreFile(dbFile: string, backupFile: string, options: { nativeBinding?: string; now?: Date } = {}): { movedAside: string | null } {
+export function restoreFile(dbFile: string, backupFile: string, options: { nativeBinding?: string; now?: Date; label?: string } = {}): { movedAside: string | null } {
   verifyBackup(backupFile, null, options.nativeBinding);
-  const movedAside = moveAside(dbFile, 'before-restore', options.now);
+  const movedAside = moveAside(dbFile, options.label ?? 'before-restore', options.now);
   const tmp = tempNameFor(dbFile);
   fs.copyFileSync(backupFile, tmp);
   fs.renameSync(tmp, dbFile);

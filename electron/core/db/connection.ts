@@ -136,4 +136,9 @@ function migrate(db: Db, file: string, options: OpenOptions) {
   return { previousVersion: from, backupPath };
 }
 
+/** Brings an open database up to date again (after a restore put an older file's pages in place). */
+export function upgradeOpenDatabase(db: Db, file: string, migrations: readonly Migration[] = MIGRATIONS): void {
+  migrate(db, file, { migrations, backupBeforeMigration: () => null });
+}
+
 export { LATEST_SCHEMA_VERSION };

@@ -11,6 +11,7 @@ import { exportBatchDocx, exportCaseDocx, type BatchDocxPart } from './docx';
 import { batchDocxName, batchXlsxName, caseDocxName, libraryXlsxName } from './file-names';
 import { computeStats } from '../stats/stats';
 import { batchWorkbook, libraryWorkbook, statsWorkbook } from './xlsx/workbooks';
+import { removeOrphanTemps } from '../orphan-temps';
 
 // What every export needs, for the handlers and the command line alike: build the bytes and a default name.
 
@@ -56,6 +57,7 @@ export async function buildStatsXlsx(db: Db, batchId?: number, now = new Date())
 export function writeFileAtomic(target: string, bytes: Buffer): void {
   const dir = path.dirname(path.resolve(target));
   fs.mkdirSync(dir, { recursive: true });
+  removeOrphanTemps(dir); // left by an export that was killed before its rename
   const tmp = path.join(dir, `.${path.basename(target)}.${process.pid}.tmp`);
   try {
     fs.writeFileSync(tmp, bytes);

@@ -20,6 +20,7 @@ import { moveInList } from '../../../shared/body-ops';
 import { api } from '../api';
 import { errorText } from '../format';
 import { useVocab } from '../vocab';
+import { BackupPanel } from '../components/BackupPanel';
 
 function useAct() {
   const { message } = App.useApp();
@@ -219,6 +220,7 @@ export function SettingsPage() {
           { key: 'units', label: '提供单位', children: <Units /> },
           { key: 'fields', label: '领域与来源', children: <Fields /> },
           { key: 'office', label: '发文机关与模板', children: <Office /> },
+          { key: 'backup', label: '数据备份', children: <BackupPanel /> },
         ]}
       />
     </>
