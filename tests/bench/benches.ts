@@ -6,6 +6,7 @@ import { getBatch, listBatches } from '../../electron/core/repos/batches';
 import { contentOf, createCase, getCase, indexText, listCases } from '../../electron/core/repos/cases';
 import { searchCases, searchTerms } from '../../electron/core/search/search';
 import type { Figure } from './run';
+import { proofreadBench } from './proofread-bench';
 import { median, round, tmpDb } from './run';
 
 async function timeAsync(fn: () => Promise<unknown>, runs = 15, warmups = 3): Promise<number> {
@@ -94,4 +95,5 @@ function searchBench(): Figure[] {
 export const BENCHES: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['export', exportBench],
   ['search', searchBench],
+  ['proofread', proofreadBench], // data safety: the rules are linear
 ];
