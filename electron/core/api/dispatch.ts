@@ -22,7 +22,19 @@ export async function dispatch(handlers: HandlerTable, name: string, raw: unknow
     const value = await handler(parsed.data);
     return { ok: true, value };
   } catch (err) {
-    return { ok: false, error: toApiError(err) };
+    try {
+      return { ok: false, error: toApiError(err) };
+    } catch {
+      return { ok: false, error: { code: 'internal', message: '程序内部出错，操作未完成' } }; // an error that cannot even be read
+    }
+  }
+}
+
+function describe(err: unknown): string {
+  try {
+    return err instanceof Error ? err.message : String(err);
+  } catch {
+    return Object.prototype.toString.call(err);
   }
 }
 
@@ -38,7 +50,7 @@ export function toApiError(err: unknown): ApiError {
   if (code === 'ENOSPC') return { code: 'disk_full', message: '磁盘空间已满，未能写入。请清理磁盘后重试。' };
   if (code === 'EACCES' || code === 'EPERM') return { code: 'forbidden', message: '没有权限写入或读取该文件。' };
   if (code === 'ENOENT') return { code: 'not_found', message: '找不到文件或文件夹。' };
-  const message = err instanceof Error ? err.message : String(err);
+  const message = describe(err);
   // Anything else is our fault, not the clerk's: a Chinese sentence first, the detail for a report after it.
   return { code: 'internal', message: /[\p{Script=Han}]/u.test(message) ? message : `程序内部出错，操作未完成（${message.slice(0, 300)}）` };
 }
