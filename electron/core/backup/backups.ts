@@ -72,12 +72,16 @@ export function createBackup(db: Db, dbFile: string, reason: BackupReason, optio
     fs.rmSync(tmp, { force: true });
     throw err;
   }
-  pruneBackups(dbFile, options.keep ?? KEEP_BACKUPS);
+  pruneBackups(dbFile, options.keep ?? KEEP_BACKUPS, target);
   return listBackups(dbFile).find((b) => b.file === target)!;
 }
 
-export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS): void {
-  for (const old of listBackups(dbFile).slice(keep)) fs.rmSync(old.file, { force: true });
+/** Keeps the newest `keep` (by the time in their names) and `protect`, the one just made even if the clock went back. */
+export function pruneBackups(dbFile: string, keep = KEEP_BACKUPS, protect?: string): void {
+  const all = listBackups(dbFile);
+  const kept = new Set(all.slice(0, keep).map((b) => b.file));
+  if (protect && !kept.has(protect)) kept.delete(all[keep - 1]?.file ?? '');
+  for (const old of all) if (!kept.has(old.file) && old.file !== protect) fs.rmSync(old.file, { force: true });
 }
 
 /** The day's automatic copy, unless one (of any kind) was already made today. */

@@ -137,14 +137,16 @@ function docNumberCandidates(text: string): { index: number; text: string }[] {
     let start = m.index!;
     while (start > lastEnd && isSpace(text[start - 1])) start--;
     let codeStart = start;
-    // surrogate pairs: Han outside the BMP (rare in codes) is two UTF-16 units
-    while (codeStart > lastEnd && start - codeStart < MAX_DOC_CODE * 2) {
+    let chars = 0;
+    while (codeStart > lastEnd && chars < MAX_DOC_CODE) {
+      // surrogate pairs: Han outside the BMP (rare in codes) is two UTF-16 units
       const ch = text[codeStart - 1]!;
       const pair = codeStart >= 2 && /[\udc00-\udfff]/u.test(ch) ? text.slice(codeStart - 2, codeStart) : ch;
       if (!HAN.test(pair)) break;
       codeStart -= pair.length;
+      chars++;
     }
-    if ([...text.slice(codeStart, start)].length < 2) continue;
+    if (chars < 2) continue;
     const end = m.index! + m[0].length;
     out.push({ index: codeStart, text: text.slice(codeStart, end) });
     lastEnd = end;
