@@ -35,6 +35,7 @@ test('the desktop app starts with the demo batch, locked down', async () => {
     await expect(page.getByText('“建设项目水、电、气、暖现场一次联办模式”复制推广典型案例')).toBeVisible();
     expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
     expect(await page.evaluate(() => Object.keys((window as unknown as { casebook: { methods: object } }).casebook.methods).length)).toBeGreaterThan(30);
+    expect(page.url()).toMatch(/^app:\/\/casebook\//u); // served by the app:// handler, not file://
     const before = page.url();
     await page.evaluate(() => (window.location.href = 'https://example.com/'));
     await page.waitForTimeout(500);
