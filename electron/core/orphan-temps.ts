@@ -3,7 +3,8 @@ import path from 'node:path';
 
 // Files are written as `.NAME.PID.tmp` beside their target and renamed into place (exports, backups). A process
 // killed between the two leaves the temporary file; it is removed later, once its writer is known to be gone.
-const TEMP_NAME = /^\..+\.(\d+)\.tmp$/u;
+// Only names of our kinds of file (.docx, .xlsx, .db): the folder may be Documents, where other programs write too.
+const TEMP_NAME = /^\..+\.(?:docx|xlsx|db)\.(\d+)\.tmp$/u;
 
 export function tempNameFor(target: string, pid = process.pid): string {
   return path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${pid}.tmp`);

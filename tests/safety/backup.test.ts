@@ -139,11 +139,13 @@ describe('temporary files of a killed export', () => {
     const dir = tempDir();
     const dead = path.join(dir, '.汇总表.xlsx.999999.tmp'); // no such process
     const live = path.join(dir, `.汇总表.xlsx.${process.ppid}.tmp`);
+    const foreign = path.join(dir, '.other-program.txt.999999.tmp'); // not ours: left alone
     fs.writeFileSync(dead, 'half');
     fs.writeFileSync(live, 'in progress');
+    fs.writeFileSync(foreign, 'theirs');
     writeFileAtomic(path.join(dir, '通知.docx'), Buffer.from('bytes'));
     expect(fs.existsSync(dead)).toBe(false);
     expect(fs.existsSync(live)).toBe(true);
-    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(live), '通知.docx'].sort());
+    expect(fs.readdirSync(dir).sort()).toEqual([path.basename(foreign), path.basename(live), '通知.docx'].sort());
   });
 });
