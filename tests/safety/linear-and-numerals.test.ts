@@ -4,7 +4,8 @@ import { fromChineseNumeral, MAX_CHINESE_NUMERAL, toChineseNumeral } from '../..
 import { dispatch } from '../../electron/core/api/dispatch';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { checkText } from '../../electron/core/proofread/text-rules';
-import { tempCasebook } from '../helpers/tmp';
+import { parseCircular } from '../../electron/core/import/parse-circular';
+import { seedText, tempCasebook } from '../helpers/tmp';
 
 describe('Chinese numerals past 99 (batch ordinals, 序号)', () => {
   it('writes and reads every number to 9,999 the way a circular does', () => {
@@ -28,6 +29,11 @@ describe('Chinese numerals past 99 (batch ordinals, 序号)', () => {
     expect(draft.ok).toBe(true);
     expect(draft.value.join('')).toContain('第一百二十批');
     book.close();
+  });
+
+  it('an imported circular of the 第一百零一批 keeps its ordinal', () => {
+    const parsed = parseCircular(seedText().replaceAll('第三批', '第一百零一批'));
+    expect(parsed.batch?.ordinal).toBe(101);
   });
 });
 

@@ -193,7 +193,7 @@ function parseFront(front: Line[], warnings: ImportWarning[]) {
     ...texts.filter((t) => /汇总表$/u.test(t)),
   ].filter(Boolean);
   for (const c of candidates) {
-    const m = /^(第([一二三四五六七八九十]+)批.*?)(汇总表)?$/u.exec(c);
+    const m = /^(第([一二三四五六七八九十百千零]+)批.*?)(汇总表)?$/u.exec(c);
     if (m) {
       const title = m[1]!;
       batch = { kind: /创新实践/u.test(title) ? 'innovation' : 'replication', ordinal: fromChineseNumeral(m[2]!), title };
@@ -321,7 +321,7 @@ function parseCaseBody(contentLines: string[], caseSeq: number, warnings: Import
 /** Proposes the source experience from the opening sentences: «自贸试验区第六批改革试点经验», «国家第一批最佳实践案例». */
 export function proposeSource(lead: string[], body: BodyNode[]): ParsedCase['source'] {
   const opening = [...lead, ...(body[0]?.paragraphs.slice(0, 1) ?? []), ...(body[1]?.paragraphs.slice(0, 1) ?? [])].join('');
-  const m = /第([一二三四五六七八九十]+)批[^，。；“”]{0,12}?(改革试点经验|最佳实践案例)/u.exec(opening);
+  const m = /第([一二三四五六七八九十百千零]+)批[^，。；“”]{0,12}?(改革试点经验|最佳实践案例)/u.exec(opening);
   if (!m) return null;
   return m[2] === '最佳实践案例'
     ? { name: `国家第${m[1]}批最佳实践案例`, kind: 'best_practice' }

@@ -62,7 +62,7 @@ export function BatchList() {
             <Select aria-label="批次类型" value={kind} onChange={(k) => (setKind(k), setOrdinal(next(k)))} options={BATCH_KINDS.map((k) => ({ value: k, label: CASE_TYPE_LABELS[k] }))} />
           </Form.Item>
           <Form.Item label="第几批">
-            <InputNumber aria-label="第几批" min={1} max={99} value={ordinal} onChange={setOrdinal} />
+            <InputNumber aria-label="第几批" min={1} max={999} value={ordinal} onChange={setOrdinal} />
           </Form.Item>
           <Typography.Text type="secondary">标题：{batchTitle(kind, ordinal ?? next(kind))}</Typography.Text>
         </Form>
