@@ -57,7 +57,7 @@ const HALF_MARK: boolean[] = [];
 for (const ch of Object.keys(FULL)) HALF_MARK[ch.charCodeAt(0)] = true;
 
 /** Half-width , ; : ? ! ( ) next to Chinese text (but not in numbers like 1,000 or times like 9:30). */
-export function halfwidthPunct(text: string): TextHit[] {
+function halfwidthPunct(text: string): TextHit[] {
   const hits: TextHit[] = [];
   let prefix: Int32Array | null = null; // built on the first bracket that needs it
   let nextClose = -2; // index of the next ')' at or after i (-1: none), advanced as i grows
@@ -99,7 +99,7 @@ export function halfwidthPunct(text: string): TextHit[] {
 
 const PAIRS: [string, string][] = [['“', '”'], ['‘', '’'], ['（', '）'], ['《', '》'], ['〔', '〕']];
 
-export function pairedMarks(text: string): TextHit[] {
+function pairedMarks(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const [open, close] of PAIRS) {
     const stack: number[] = [];
@@ -154,7 +154,7 @@ function docNumberCandidates(text: string): { index: number; text: string }[] {
   return out;
 }
 
-export function docNumbers(text: string): TextHit[] {
+function docNumbers(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const m of docNumberCandidates(text)) {
     const parsed = parseDocNumber(m.text);
@@ -173,7 +173,7 @@ export function docNumbers(text: string): TextHit[] {
   return hits;
 }
 
-export function dates(text: string): TextHit[] {
+function dates(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const m of text.matchAll(/(?<!\d)(\d{2,4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*日)?/gu)) {
     const [all, y, mo, d] = m;
@@ -191,7 +191,7 @@ export function dates(text: string): TextHit[] {
 }
 
 /** A space between Chinese text and a number or Latin word, left over from scans and pasting. */
-export function straySpaces(text: string): TextHit[] {
+function straySpaces(text: string): TextHit[] {
   const hits: TextHit[] = [];
   for (const m of text.matchAll(/ +/gu)) {
     const before = text[m.index! - 1];
