@@ -11,6 +11,7 @@ import { buildMenu, type MenuCommand } from './menu';
 import { electronNativeBinding } from './native';
 import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalWebUrl, mainWindowOptions } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
+import { askBeforeDiscarding } from './unload-guard';
 
 app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
 
@@ -92,6 +93,7 @@ if (!app.requestSingleInstanceLock()) {
     const state = loadWindowState(dataDir);
     win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.cjs'), state));
     if (state.maximized) win.maximize();
+    askBeforeDiscarding(win); // safety-ui: unsaved text in the editor asks before the window closes
     const send = (cmd: MenuCommand) => win?.webContents.send('menu', cmd);
     Menu.setApplicationMenu(buildMenu(win, send, dataDir));
     win.once('ready-to-show', () => win?.show());
