@@ -36,6 +36,7 @@ export function FindingsList({
         )}
       </Space>
       <List
+        rowKey="key"
         size="small"
         dataSource={findings}
         pagination={findings.length > 50 ? { pageSize: 50, size: 'small' } : false}
