@@ -23,7 +23,7 @@ export const batchFixCaseSchema = z.object({
   count: z.number().int().nonnegative(),
   /** Issued batches this case belongs to: their archived copies never change, the case gets a new revision. */
   issuedIn: z.array(z.string()),
-  changes: z.array(batchFixChangeSchema), // the first MAX_LISTED_CHANGES of the case
+  changes: z.array(batchFixChangeSchema), // the first changes of the case (bounded per case and per plan)
 });
 export type BatchFixCase = z.infer<typeof batchFixCaseSchema>;
 

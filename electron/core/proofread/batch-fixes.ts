@@ -15,8 +15,9 @@ import { RULES, type RuleId } from './text-rules';
 // issued batch are never touched, and a case that belongs to an issued batch changes only when the clerk
 // confirmed that. A case saved after the plan was made is skipped, never overwritten.
 
-/** How many changes of one case the plan lists (the counts are always complete). */
+/** How many changes the plan lists, per case and in all (the counts are always complete). */
 export const MAX_LISTED_CHANGES = 200;
+export const MAX_LISTED_CHANGES_IN_ALL = 3000;
 
 export interface BatchFixOptions {
   rules?: readonly string[];
@@ -37,7 +38,7 @@ function issuedBatchesOf(db: Db, caseId: number): string[] {
   ).map((r) => r.title);
 }
 
-function window(text: string, offset: number, length: number, replacement: string): { before: string; after: string } {
+function around(text: string, offset: number, length: number, replacement: string): { before: string; after: string } {
   const start = Math.max(0, offset - 10);
   const end = Math.min(text.length, offset + length + 10);
   const pre = `${start > 0 ? '…' : ''}${text.slice(start, offset)}`;
@@ -67,6 +68,7 @@ function planCases(db: Db, batchId: number, options: BatchFixOptions): { plans: 
   const wanted = (f: Finding) => f.fix !== null && rules.has(f.rule) && !waived.has(f.key) && (!keys || keys.has(f.key));
   const circularCount = checked.filter((f) => f.place.caseId === null && wanted(f)).length;
   const plans: CasePlan[] = [];
+  let listBudget = MAX_LISTED_CHANGES_IN_ALL;
   for (const item of batch.items) {
     // The live case, not the snapshot: a fix is a new revision of the case, whatever the batch's state.
     const live = getCase(db, item.caseId);
@@ -74,10 +76,12 @@ function planCases(db: Db, batchId: number, options: BatchFixOptions): { plans: 
     const findings = withoutOverlaps(checkCase(live, { caseId: live.id, caseSeq: item.seq }, settings).filter(wanted));
     if (!findings.length) continue;
     const content = contentOf(live);
-    const changes = findings.slice(0, MAX_LISTED_CHANGES).map((f) => ({
+    const listed = Math.max(0, Math.min(MAX_LISTED_CHANGES, listBudget));
+    listBudget -= listed;
+    const changes = findings.slice(0, listed).map((f) => ({
       label: f.place.label,
       ruleLabel: f.ruleLabel,
-      ...window(textAt(content, f.fix!.place), f.fix!.offset, f.fix!.expected.length, f.fix!.replacement),
+      ...around(textAt(content, f.fix!.place), f.fix!.offset, f.fix!.expected.length, f.fix!.replacement),
     }));
     plans.push({
       live,

@@ -155,6 +155,8 @@ export function BatchFixDialog({
                   </Space>
                 ),
                 children: (
+                  <>
+                  {c.changes.length < c.count && <Typography.Text type="secondary">列出前 {c.changes.length} 处，另有 {c.count - c.changes.length} 处同样修复。</Typography.Text>}
                   <Table
                     size="small"
                     pagination={c.changes.length > 20 ? { pageSize: 20, size: 'small' } : false}
@@ -167,6 +169,7 @@ export function BatchFixDialog({
                       { title: '修改后', dataIndex: 'after', render: (t: string) => <span style={NEW}>{t}</span> },
                     ]}
                   />
+                  </>
                 ),
               }))}
             />
