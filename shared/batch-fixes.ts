@@ -10,9 +10,12 @@ const id = z.number().int().positive();
 export const batchFixChangeSchema = z.object({
   label: z.string(), // «案例3 二、（一）第2段»
   ruleLabel: z.string(),
+  /** How many fixes this row shows (close ones in one text are one row). */
+  count: z.number().int().positive(),
   before: z.string(), // the text around the change, as it is
   after: z.string(), // the same text with the change
 });
+export type BatchFixChange = z.infer<typeof batchFixChangeSchema>;
 
 export const batchFixCaseSchema = z.object({
   caseId: id,
@@ -23,7 +26,7 @@ export const batchFixCaseSchema = z.object({
   count: z.number().int().nonnegative(),
   /** Issued batches this case belongs to: their archived copies never change, the case gets a new revision. */
   issuedIn: z.array(z.string()),
-  changes: z.array(batchFixChangeSchema), // the first changes of the case (bounded per case and per plan)
+  changes: z.array(batchFixChangeSchema), // the first changes of the case (rows bounded per case and per plan)
 });
 export type BatchFixCase = z.infer<typeof batchFixCaseSchema>;
 

@@ -186,6 +186,11 @@ describe('a batch\'s 全部修复', () => {
     expect(plan.rules.reduce((n, r) => n + r.count, 0)).toBe(plan.total);
     const change = plan.cases[0]!.changes[0]!;
     expect(change.before).not.toBe(change.after);
+    // close fixes of one text are one row that reads as the result
+    const grouped = plan.cases.flatMap((c) => c.changes).find((c) => c.before.includes('信息 2104.69 万条'))!;
+    expect(grouped.after).toContain('信息2104.69万条');
+    expect(grouped.count).toBeGreaterThanOrEqual(2);
+    expect(plan.cases.every((c) => c.changes.reduce((n, ch) => n + ch.count, 0) === c.count)).toBe(true);
     expect(plan.cases.every((c) => c.issuedIn.includes(issued.title))).toBe(true);
     expect(JSON.stringify(db.prepare('SELECT id, revision, body FROM cases ORDER BY id').all())).toBe(before); // a plan writes nothing
   });

@@ -1,5 +1,5 @@
-import { BATCH_FIX_RULES, type BatchFixCase, type BatchFixPlan, type BatchFixResult } from '../../../shared/batch-fixes';
-import type { Case, Finding } from '../../../shared/domain';
+import { BATCH_FIX_RULES, type BatchFixCase, type BatchFixChange, type BatchFixPlan, type BatchFixResult } from '../../../shared/batch-fixes';
+import type { Case, CaseContent, Finding } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { getBatch } from '../repos/batches';
 import { contentOf, getCase, updateCase } from '../repos/cases';
@@ -38,12 +38,50 @@ function issuedBatchesOf(db: Db, caseId: number): string[] {
   ).map((r) => r.title);
 }
 
-function around(text: string, offset: number, length: number, replacement: string): { before: string; after: string } {
-  const start = Math.max(0, offset - 10);
-  const end = Math.min(text.length, offset + length + 10);
-  const pre = `${start > 0 ? '…' : ''}${text.slice(start, offset)}`;
-  const post = `${text.slice(offset + length, end)}${end < text.length ? '…' : ''}`;
-  return { before: pre + text.slice(offset, offset + length) + post, after: pre + replacement + post };
+/** Context shown on each side of a change in the plan. */
+const CONTEXT_CHARS = 10;
+
+/**
+ * The plan's rows: fixes of one text that lie close together (the two spaces around «2104.69») are shown as
+ * one change, the text around them before and after, so the clerk reads the result rather than each step.
+ */
+function changesOf(content: CaseContent, findings: Finding[], limit: number): BatchFixChange[] {
+  const rows: BatchFixChange[] = [];
+  const slotOf = (f: Finding) => `${f.place.slot}|${f.place.path.join('.')}|${f.place.index ?? ''}`;
+  let i = 0;
+  while (i < findings.length && rows.length < limit) {
+    const group = [findings[i]!];
+    while (
+      i + group.length < findings.length &&
+      slotOf(findings[i + group.length]!) === slotOf(group[0]!) &&
+      findings[i + group.length]!.fix!.offset - (group.at(-1)!.fix!.offset + group.at(-1)!.fix!.expected.length) <= CONTEXT_CHARS
+    ) {
+      group.push(findings[i + group.length]!);
+    }
+    i += group.length;
+    const text = textAt(content, group[0]!.fix!.place);
+    const first = group[0]!.fix!;
+    const last = group.at(-1)!.fix!;
+    const start = Math.max(0, first.offset - CONTEXT_CHARS);
+    const end = Math.min(text.length, last.offset + last.expected.length + CONTEXT_CHARS);
+    let after = '';
+    let at = start;
+    for (const f of group) {
+      after += text.slice(at, f.fix!.offset) + f.fix!.replacement;
+      at = f.fix!.offset + f.fix!.expected.length;
+    }
+    after += text.slice(at, end);
+    const pre = start > 0 ? '…' : '';
+    const post = end < text.length ? '…' : '';
+    rows.push({
+      label: group[0]!.place.label,
+      ruleLabel: [...new Set(group.map((f) => f.ruleLabel))].join('、'),
+      count: group.length,
+      before: pre + text.slice(start, end) + post,
+      after: pre + after + post,
+    });
+  }
+  return rows;
 }
 
 /** Two fixes of one text that overlap cannot both apply: the later one waits for the next check. */
@@ -76,13 +114,8 @@ function planCases(db: Db, batchId: number, options: BatchFixOptions): { plans: 
     const findings = withoutOverlaps(checkCase(live, { caseId: live.id, caseSeq: item.seq }, settings).filter(wanted));
     if (!findings.length) continue;
     const content = contentOf(live);
-    const listed = Math.max(0, Math.min(MAX_LISTED_CHANGES, listBudget));
-    listBudget -= listed;
-    const changes = findings.slice(0, listed).map((f) => ({
-      label: f.place.label,
-      ruleLabel: f.ruleLabel,
-      ...around(textAt(content, f.fix!.place), f.fix!.offset, f.fix!.expected.length, f.fix!.replacement),
-    }));
+    const changes = changesOf(content, findings, Math.max(0, Math.min(MAX_LISTED_CHANGES, listBudget)));
+    listBudget -= changes.length;
     plans.push({
       live,
       findings,

@@ -9,6 +9,7 @@ import { errorText } from '../format';
 // The fixes are new revisions of the live cases; an issued batch's archived copies never change.
 
 const MARK = { background: '#ffccc7' };
+const listedOf = (c: BatchFixPlan['cases'][number]) => c.changes.reduce((n, ch) => n + ch.count, 0);
 const NEW = { background: '#d9f7be' };
 
 export function BatchFixDialog({
@@ -156,7 +157,7 @@ export function BatchFixDialog({
                 ),
                 children: (
                   <>
-                  {c.changes.length < c.count && <Typography.Text type="secondary">列出前 {c.changes.length} 处，另有 {c.count - c.changes.length} 处同样修复。</Typography.Text>}
+                  {listedOf(c) < c.count && <Typography.Text type="secondary">列出前 {listedOf(c)} 处，另有 {c.count - listedOf(c)} 处同样修复。</Typography.Text>}
                   <Table
                     size="small"
                     pagination={c.changes.length > 20 ? { pageSize: 20, size: 'small' } : false}
