@@ -5,6 +5,7 @@ import { openCasebook } from '../../electron/core/casebook';
 import { createHandlers } from '../../electron/core/api/handlers';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
+import { DESTRUCTIVE_TEXT_LOSS, isDestructiveEdit } from '../../electron/core/repos/destructive-edit';
 import { applyBatchFixes, planBatchFixes } from '../../electron/core/proofread/batch-fixes';
 import { checkBatch, waive } from '../../electron/core/proofread/batch';
 import { checkCase } from '../../electron/core/proofread/check';
@@ -124,6 +125,22 @@ describe('a version before every destructive edit', () => {
     expect(cases.listRevisions(db, c.id).some((r) => r.revision === a.revision)).toBe(true);
     const back = cases.restoreRevision(db, c.id, a.revision);
     expect(back.body[1]!.items.map((i) => i.heading)).toEqual(['建立机制']);
+  });
+});
+
+describe('what counts as destructive', () => {
+  it('emptying a long paragraph keeps the version before it; typing a few characters merges', () => {
+    const { db } = tempCasebook({ seed: false });
+    const unitId = vocab.findUnitByName(db, '大庆市')!.id;
+    const long = '长'.repeat(DESTRUCTIVE_TEXT_LOSS + 50);
+    const c = cases.createCase(db, content(unitId));
+    const full = cases.updateCase(db, c.id, content(unitId, { lead: [long] }), { autosave: true });
+    const typed = cases.updateCase(db, c.id, content(unitId, { lead: [`${long}。`] }), { autosave: true });
+    expect(cases.listRevisions(db, c.id).map((r) => r.revision)).toEqual([typed.revision, c.revision]); // merged
+    cases.updateCase(db, c.id, content(unitId, { lead: [''] }), { autosave: true });
+    expect(cases.listRevisions(db, c.id).find((r) => r.revision === typed.revision)?.content.lead).toEqual([`${long}。`]);
+    expect(full.revision).toBeLessThan(typed.revision);
+    expect(isDestructiveEdit({ lead: ['一二三'], body: [] }, { lead: ['一二'], body: [] })).toBe(false);
   });
 });
 
