@@ -23,6 +23,7 @@ import {
   unitSchema,
   UNIT_KINDS,
 } from './domain';
+import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -89,7 +90,11 @@ export const API = {
 
   'cases.list': method(caseFilterSchema.strict(), z.array(caseRowSchema)),
   'cases.get': method(byId, caseSchema),
-  'cases.create': method(caseContentSchema.strict(), caseSchema),
+  'cases.create': method(
+    // clientToken (safety-ui): the editor's id for this new case; a create retried with it returns the same case
+    caseContentSchema.extend({ clientToken: z.string().min(8).max(64).optional() }).strict(),
+    caseSchema,
+  ),
   'cases.update': method(
     z
       .object({
@@ -198,6 +203,9 @@ export const API = {
     z.object({ name: z.string().min(1).max(200).regex(/^[^\\/]+\.db$/u, '只能选择备份文件夹中的备份') }).strict(),
     z.object({ restored: backupInfoSchema, keptAs: backupInfoSchema }),
   ),
+  // --- safety-ui: a batch's «全部修复» previews, then applies as new revisions (issued snapshots never change) ---
+  'proofread.batchFixPlan': method(batchFixOptionsSchema.strict(), batchFixPlanSchema),
+  'proofread.batchFixApply': method(batchFixApplySchema.strict(), batchFixResultSchema),
 } as const;
 
 export type Api = typeof API;

@@ -16,6 +16,7 @@ import { buildMenu, type MenuCommand } from './menu';
 import { electronNativeBinding } from './native';
 import { CONTENT_SECURITY_POLICY, isAppUrl, isExternalWebUrl, isPermissionAllowed, mainWindowOptions } from './security';
 import { loadWindowState, saveWindowState } from './window-state';
+import { askBeforeDiscarding } from './unload-guard';
 
 app.setPath('userData', path.join(app.getPath('appData'), APP_DIR_NAME));
 // Before ready: app:// must be a standard, secure scheme for the page's origin, fetch and storage.
@@ -110,6 +111,7 @@ if (!app.requestSingleInstanceLock()) {
     const state = loadWindowState(dataDir);
     win = new BrowserWindow(mainWindowOptions(path.join(__dirname, '../preload/index.cjs'), state, { devTools: !app.isPackaged }));
     if (state.maximized) win.maximize();
+    askBeforeDiscarding(win); // safety-ui: unsaved text in the editor asks before the window closes
     const send = (cmd: MenuCommand) => win?.webContents.send('menu', cmd);
     Menu.setApplicationMenu(buildMenu(win, send, dataDir, { devTools: !app.isPackaged }));
     win.once('ready-to-show', () => win?.show());

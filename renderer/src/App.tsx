@@ -11,7 +11,8 @@ import { CaseLibrary } from './pages/CaseLibrary';
 import { ImportPage } from './pages/ImportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatsPage } from './pages/StatsPage';
-import { navigate, useRoute, type Route } from './router';
+import { hrefOf, navigate, useRoute, type Route } from './router';
+import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { installShortcuts, useCommand } from './shortcuts';
 import { VocabProvider } from './vocab';
 import { api, transport } from './api';
@@ -94,7 +95,9 @@ function Shell() {
         />
       </Layout.Sider>
       <Layout.Content className="shell-content">
-        <Page route={route} />
+        <PageErrorBoundary pageKey={hrefOf(route)}>
+          <Page route={route} />
+        </PageErrorBoundary>
       </Layout.Content>
     </Layout>
   );

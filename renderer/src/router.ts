@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { holdNavigation } from './leave-guard';
 
 // Hash routes: the app is one page, and the address says which screen and record it shows.
 export type Route =
@@ -48,7 +49,10 @@ export function navigate(route: Route): void {
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
-    const onChange = () => setRoute(parseRoute(window.location.hash));
+    const onChange = (e: HashChangeEvent) => {
+      if (holdNavigation(e)) return; // a page with unsaved work asks first
+      setRoute(parseRoute(window.location.hash));
+    };
     window.addEventListener('hashchange', onChange);
     return () => window.removeEventListener('hashchange', onChange);
   }, []);

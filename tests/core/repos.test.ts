@@ -67,14 +67,14 @@ describe('repositories', () => {
     expect(cases.listRevisions(db, c.id)[0]!.note).toBe('恢复到版本 1');
   });
 
-  it('coalesces autosaves into one revision', () => {
+  it('coalesces autosaves into one history entry (the revision still moves on every save)', () => {
     const { db } = tempCasebook({ seed: false });
     const unit = vocab.findUnitByName(db, '大庆市')!;
     const c = cases.createCase(db, content(unit.id));
     cases.updateCase(db, c.id, content(unit.id, { lead: ['一'] }), { autosave: true });
     const last = cases.updateCase(db, c.id, content(unit.id, { lead: ['一二'] }), { autosave: true });
-    expect(last.revision).toBe(2);
-    expect(cases.listRevisions(db, c.id).map((r) => [r.revision, r.content.lead[0]])).toEqual([[2, '一二'], [1, '导语段落。']]);
+    expect(last.revision).toBe(3);
+    expect(cases.listRevisions(db, c.id).map((r) => [r.revision, r.content.lead[0]])).toEqual([[3, '一二'], [1, '导语段落。']]);
   });
 
   it('keeps the search text in step with the case, in the same transaction', () => {

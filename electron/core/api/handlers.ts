@@ -12,6 +12,7 @@ import { backupHandlers } from './backup-handlers';
 import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
 import { applyFixes } from '../proofread/fixes';
+import { applyBatchFixes, planBatchFixes } from '../proofread/batch-fixes';
 import { searchCases } from '../search/search';
 import { computeStats } from '../stats/stats';
 import type { HandlerTable } from './dispatch';
@@ -53,7 +54,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
 
     'cases.list': (filter) => cases.listCases(db, filter),
     'cases.get': ({ id }) => cases.getCase(db, id),
-    'cases.create': (content) => cases.createCase(db, content),
+    'cases.create': ({ clientToken, ...content }) => cases.createCase(db, content, undefined, clientToken),
     'cases.update': ({ id, content, ...options }) => cases.updateCase(db, id, content, options),
     'cases.delete': ({ id }) => cases.deleteCase(db, id),
     'cases.restore': ({ id }) => cases.restoreCase(db, id),
@@ -109,5 +110,8 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'settings.update': (patch) => updateSettings(db, patch),
 
     ...backupHandlers(ctx), // data safety: backups and restore
+    // safety-ui
+    'proofread.batchFixPlan': ({ id, ...options }) => planBatchFixes(db, id, options),
+    'proofread.batchFixApply': ({ id, ...options }) => applyBatchFixes(db, id, options),
   };
 }

@@ -1,5 +1,6 @@
 import type { Database } from 'better-sqlite3';
 import { charTokens } from '../search/char-tokens';
+import { moveSharedSectionWaivers } from './migrate-finding-keys';
 
 // Numbered migrations. Each runs once, in order, inside the one transaction that also sets user_version.
 // Never edit a migration that has shipped: add the next number.
@@ -145,6 +146,22 @@ export const MIGRATIONS: readonly Migration[] = [
       for (const r of db.prepare('SELECT case_id, title, unit, body FROM case_text').all() as { case_id: number; title: string; unit: string; body: string }[]) {
         insert.run(r.case_id, charTokens(r.title), charTokens(r.unit), charTokens(r.body));
       }
+    },
+  },
+  // --- safety-ui: idempotent create, unique finding keys ---
+  {
+    version: 5,
+    name: 'idempotent case create; one key per missing section',
+    up(db) {
+      // A create retried with the same client token (a double click, a resent request) returns the case it made.
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS case_create_tokens (
+          token TEXT PRIMARY KEY,
+          case_id INTEGER NOT NULL REFERENCES cases(id) ON DELETE CASCADE,
+          created_at TEXT NOT NULL
+        ) STRICT;
+      `);
+      moveSharedSectionWaivers(db);
     },
   },
 ];

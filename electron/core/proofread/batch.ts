@@ -3,17 +3,17 @@ import type { Db } from '../db/connection';
 import { getBatch, getBatchSummary } from '../repos/batches';
 import { getSettings } from '../repos/settings';
 import { UserError, nowIso } from '../util';
-import { checkCase, checkCircular, SEVERITY_ORDER } from './check';
+import { checkCase, checkCircular, SEVERITY_ORDER, uniqueKeys } from './check';
 
 // A whole batch before 印发: every case as it will print, and the circular, with the clerk's waivers.
 
 export function checkBatch(db: Db, batchId: number): Finding[] {
   const batch = getBatch(db, batchId);
   const settings = getSettings(db);
-  const findings = [
+  const findings = uniqueKeys([
     ...checkCircular(batch.circular),
     ...batch.items.flatMap((i) => checkCase(i.case, { caseId: i.caseId, caseSeq: i.seq }, settings)),
-  ];
+  ]);
   const waived = new Set((db.prepare('SELECT finding_key FROM proofread_waivers WHERE batch_id = ?').all(batchId) as { finding_key: string }[]).map((r) => r.finding_key));
   return findings
     .map((f) => ({ ...f, waived: waived.has(f.key) }))

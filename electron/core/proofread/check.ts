@@ -18,9 +18,25 @@ const SECTION_ALIASES: Record<string, string[]> = {
 const matchesSection = (heading: string, required: string) =>
   (SECTION_ALIASES[required] ?? [required]).some((alias) => heading.replace(/\s/gu, '').includes(alias));
 
-function findingKey(rule: string, place: TextPlace, offset: number | null, excerpt: string): string {
-  const raw = [rule, place.caseId ?? '', place.caseSeq ?? '', place.slot, place.path.join('.'), place.index ?? '', offset ?? '', excerpt].join('|');
-  return createHash('sha1').update(raw).digest('hex').slice(0, 16);
+/**
+ * A waiver names a finding by this key. `part` tells apart findings that share a place and have no offset
+ * (each missing section of one case); without it they shared one key, and waiving one waived all.
+ * Keys without `part` are unchanged, so stored waivers still match (migration 5 moved the shared ones).
+ */
+export function findingKey(rule: string, place: Pick<TextPlace, 'caseId' | 'caseSeq' | 'slot' | 'path' | 'index'>, offset: number | null, excerpt: string, part?: string): string {
+  const fields: (string | number)[] = [rule, place.caseId ?? '', place.caseSeq ?? '', place.slot, place.path.join('.'), place.index ?? '', offset ?? '', excerpt];
+  if (part !== undefined) fields.push(part);
+  return createHash('sha1').update(fields.join('|')).digest('hex').slice(0, 16);
+}
+
+/** Any findings that still collide get «~2», «~3»… in reading order, so a list never holds one key twice. */
+export function uniqueKeys(findings: Finding[]): Finding[] {
+  const seen = new Map<string, number>();
+  return findings.map((f) => {
+    const n = (seen.get(f.key) ?? 0) + 1;
+    seen.set(f.key, n);
+    return n === 1 ? f : { ...f, key: `${f.key}~${n}` };
+  });
 }
 
 function excerptOf(text: string, offset: number, length: number): string {
@@ -34,12 +50,12 @@ export function finding(
   severity: Finding['severity'],
   place: TextPlace,
   message: string,
-  extra: { text?: string; offset?: number; length?: number; suggestion?: string | null; replacement?: string | null } = {},
+  extra: { text?: string; offset?: number; length?: number; suggestion?: string | null; replacement?: string | null; keyPart?: string } = {},
 ): Finding {
   const { text = '', offset = null, length = 0, suggestion = null, replacement = null } = extra;
   const excerpt = offset === null ? text.slice(0, 30) : excerptOf(text, offset, length);
   return {
-    key: findingKey(rule, place, offset, excerpt),
+    key: findingKey(rule, place, offset, excerpt, extra.keyPart),
     rule,
     ruleLabel: RULES[rule],
     severity,
@@ -116,10 +132,10 @@ export function checkCase(content: Pick<CaseContent, 'title' | 'type' | 'lead' |
   const required = settings.sectionTemplates[content.type as CaseType] ?? [];
   for (const r of required) {
     if (!content.body.some((s) => matchesSection(s.heading, r))) {
-      out.push(finding('required-section', 'warning', place(ref, 'title', [], null), `缺少“${r}”部分`, { text: content.title }));
+      out.push(finding('required-section', 'warning', place(ref, 'title', [], null), `缺少“${r}”部分`, { text: content.title, keyPart: r }));
     }
   }
-  return out;
+  return uniqueKeys(out);
 }
 
 /** The circular's own fields: its text and the elements the standard requires. */
@@ -134,7 +150,7 @@ export function checkCircular(c: Circular): Finding[] {
   if (c.docYear == null || c.docSeq == null) out.push(finding('doc-number', 'error', p('发文字号'), '还没有发文字号'));
   if (!c.date) out.push(finding('date-format', 'error', p('成文日期'), '还没有成文日期'));
   if (/[。.，,；;]$/u.test(c.attachmentNote)) out.push(finding('halfwidth-punct', 'error', p('附件说明'), '附件名称后不加标点', { text: c.attachmentNote, offset: c.attachmentNote.length - 1, length: 1, replacement: '' }));
-  return out;
+  return uniqueKeys(out);
 }
 
 /** The raw text of a file, line by line, and the structure the importer reads from it (without importing). */
@@ -156,7 +172,7 @@ export function checkRawText(text: string, settings: Pick<Settings, 'sectionTemp
   parsed.cases.forEach((c, i) => {
     out.push(...checkCase({ ...c, unitName: c.unitName }, { caseId: null, caseSeq: i + 1 }, settings, { text: false }));
   });
-  return out;
+  return uniqueKeys(out);
 }
 
 export const SEVERITY_ORDER: Record<Finding['severity'], number> = { error: 0, warning: 1, info: 2 };

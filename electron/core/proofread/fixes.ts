@@ -23,6 +23,25 @@ function replaceAt(text: string, fix: Fix): string {
   return text.slice(0, fix.offset) + fix.replacement + text.slice(fix.offset + fix.expected.length);
 }
 
+/** The text a fix's place names, in a case's content ('' where there is none). */
+export function textAt(content: CaseContent, place: Fix['place']): string {
+  const { slot, path, index } = place;
+  if (slot === 'title') return content.title;
+  if (slot === 'lead') return content.lead[index ?? 0] ?? '';
+  if (slot === 'heading' || slot === 'text' || slot === 'paragraph') {
+    let nodes = content.body;
+    let node: BodyNode | undefined;
+    for (const i of path) {
+      node = nodes[i];
+      if (!node) return '';
+      nodes = node.items;
+    }
+    if (!node) return '';
+    return slot === 'heading' ? node.heading : slot === 'text' ? node.text : (node.paragraphs[index ?? 0] ?? '');
+  }
+  return '';
+}
+
 /** Applies fixes to a copy of the content. Several fixes in one text are applied from the end backwards. */
 export function applyFixes(content: CaseContent, fixes: Fix[]): CaseContent {
   const next: CaseContent = structuredClone(content);

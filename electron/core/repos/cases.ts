@@ -11,6 +11,7 @@ import {
 import type { Db } from '../db/connection';
 import { UserError, notFound, nowIso, parseJson } from '../util';
 import { charTokens } from '../search/char-tokens';
+import { isDestructiveEdit } from './destructive-edit';
 
 interface CaseDbRow {
   id: number;
@@ -84,8 +85,17 @@ export function getCase(db: Db, id: number): Case {
   return toCase(row);
 }
 
-export function createCase(db: Db, input: CaseContent, note = '新建'): Case {
-  return getCase(db, insertCase(db, input, note));
+export function createCase(db: Db, input: CaseContent, note = '新建', clientToken?: string): Case {
+  if (!clientToken) return getCase(db, insertCase(db, input, note));
+  // A retried create (a double click, Ctrl+S as the autosave fires, a resent request) returns the case it made.
+  const id = db.transaction(() => {
+    const made = db.prepare('SELECT case_id FROM case_create_tokens WHERE token = ?').get(clientToken) as { case_id: number } | undefined;
+    if (made) return made.case_id;
+    const created = insertCase(db, input, note);
+    db.prepare('INSERT INTO case_create_tokens (token, case_id, created_at) VALUES (?, ?, ?)').run(clientToken, created, nowIso());
+    return created;
+  })();
+  return getCase(db, id);
 }
 
 /** Inserts a case with its first revision and its search text; returns the id (bulk imports need no read-back). */
@@ -120,6 +130,13 @@ export interface UpdateOptions {
 const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
 export const AUTOSAVE_NOTE = '自动保存';
 
+/**
+ * Saves a case. Every save that changes it takes the next revision number, autosaves included, so the
+ * revision is what optimistic concurrency checks: two editors at one revision cannot both succeed.
+ * The history is not flooded: an autosave within ten minutes of the previous autosave replaces that one's
+ * row (the history then skips the merged numbers), unless the save removes structure or much text, in which
+ * case the version before it is kept.
+ */
 export function updateCase(db: Db, id: number, input: CaseContent, options: UpdateOptions = {}): Case {
   const content = caseContentSchema.parse(input);
   return db.transaction(() => {
@@ -134,14 +151,19 @@ export function updateCase(db: Db, id: number, input: CaseContent, options: Upda
       .prepare('SELECT revision, saved_at, note FROM case_revisions WHERE case_id = ? ORDER BY revision DESC LIMIT 1')
       .get(id) as { revision: number; saved_at: string; note: string } | undefined;
     const coalesce =
-      options.autosave && last && last.note === AUTOSAVE_NOTE && Date.parse(now) - Date.parse(last.saved_at) < AUTOSAVE_COALESCE_MS;
-    const revision = coalesce ? current.revision : current.revision + 1;
+      options.autosave &&
+      last &&
+      last.revision === current.revision &&
+      last.note === AUTOSAVE_NOTE &&
+      Date.parse(now) - Date.parse(last.saved_at) < AUTOSAVE_COALESCE_MS &&
+      !isDestructiveEdit(current, content);
+    const revision = current.revision + 1;
     db.prepare(
       `UPDATE cases SET title=@title, type=@type, unit_id=@unitId, field_id=@fieldId, source_id=@sourceId, year=@year,
          contact_name=@contactName, contact_phone=@contactPhone, honours=@honours, status=@status, return_reason=@returnReason,
          lead=@lead, body=@body, revision=@revision, updated_at=@now WHERE id=@id`,
     ).run({ ...columns(content), revision, now, id });
-    if (coalesce) db.prepare('DELETE FROM case_revisions WHERE case_id = ? AND revision = ?').run(id, revision);
+    if (coalesce) db.prepare('DELETE FROM case_revisions WHERE case_id = ? AND revision = ?').run(id, last.revision);
     saveRevision(db, id, revision, content, options.autosave ? AUTOSAVE_NOTE : (options.note ?? '保存'), now);
     indexCase(db, id);
     return getCase(db, id);

@@ -4,13 +4,19 @@ import { emptyNode } from '../../../shared/body';
 import { addChild, insertAfter, moveInList, moveNode, removeNode, setParagraphs, updateNode } from '../../../shared/body-ops';
 import type { BodyNode } from '../../../shared/domain';
 import { HEADING_LEVELS, ordinalFor } from '../../../shared/ordinals';
+import { CASE_LIMITS, countOf } from '../limits';
+
+/** What an edit was, for the undo history: typing merges, structure is a step, a removal offers «撤销». */
+export type BodyChange = { kind: 'structure' } | { kind: 'remove'; what: string };
+type OnBody = (b: BodyNode[], change?: BodyChange) => void;
+const STRUCTURE: BodyChange = { kind: 'structure' };
 
 // The structured body: sections and sub-items with their paragraphs. Ordinals are shown from the position
 // and never typed; moving a node renumbers everything at once.
 
 const LEVEL_NAMES = ['', '部分', '条目', '子条目', '细目'];
 
-function Paragraphs({ paragraphs, onChange, label }: { paragraphs: string[]; onChange: (ps: string[]) => void; label: string }) {
+function Paragraphs({ paragraphs, onChange, label }: { paragraphs: string[]; onChange: (ps: string[], change?: BodyChange) => void; label: string }) {
   return (
     <>
       {paragraphs.map((p, i) => (
@@ -20,16 +26,17 @@ function Paragraphs({ paragraphs, onChange, label }: { paragraphs: string[]; onC
             autoSize={{ minRows: 1, maxRows: 12 }}
             value={p}
             placeholder="段落文字"
+            count={countOf(CASE_LIMITS.paragraph, p)}
             onChange={(e) => onChange(paragraphs.map((x, j) => (j === i ? e.target.value : x)))}
           />
           <Tooltip title="上移段落">
-            <Button size="small" type="text" aria-label={`上移${label}第${i + 1}段`} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveInList(paragraphs, i, -1))} />
+            <Button size="small" type="text" aria-label={`上移${label}第${i + 1}段`} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveInList(paragraphs, i, -1), STRUCTURE)} />
           </Tooltip>
           <Tooltip title="下移段落">
-            <Button size="small" type="text" aria-label={`下移${label}第${i + 1}段`} icon={<ArrowDownOutlined />} disabled={i === paragraphs.length - 1} onClick={() => onChange(moveInList(paragraphs, i, 1))} />
+            <Button size="small" type="text" aria-label={`下移${label}第${i + 1}段`} icon={<ArrowDownOutlined />} disabled={i === paragraphs.length - 1} onClick={() => onChange(moveInList(paragraphs, i, 1), STRUCTURE)} />
           </Tooltip>
           <Tooltip title="删除段落">
-            <Button size="small" type="text" danger aria-label={`删除${label}第${i + 1}段`} icon={<DeleteOutlined />} onClick={() => onChange(paragraphs.filter((_, j) => j !== i))} />
+            <Button size="small" type="text" danger aria-label={`删除${label}第${i + 1}段`} icon={<DeleteOutlined />} onClick={() => onChange(paragraphs.filter((_, j) => j !== i), p.trim() ? { kind: 'remove', what: `${label}第${i + 1}段` } : STRUCTURE)} />
           </Tooltip>
         </div>
       ))}
@@ -37,7 +44,7 @@ function Paragraphs({ paragraphs, onChange, label }: { paragraphs: string[]; onC
   );
 }
 
-function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: number[]; body: BodyNode[]; onChange: (b: BodyNode[]) => void }) {
+function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: number[]; body: BodyNode[]; onChange: OnBody }) {
   const level = path.length;
   const ordinal = ordinalFor(Math.min(level, HEADING_LEVELS), path[path.length - 1]!);
   const siblings = path.length === 1 ? body.length : 0;
@@ -50,16 +57,17 @@ function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: numb
           aria-label={`${label}标题`}
           placeholder={`${LEVEL_NAMES[level]}标题`}
           value={node.heading}
+          count={countOf(CASE_LIMITS.heading, node.heading)}
           onChange={(e) => onChange(updateNode(body, path, { heading: e.target.value }))}
         />
         <Tooltip title="上移">
-          <Button size="small" type="text" aria-label={`上移${label}`} icon={<ArrowUpOutlined />} disabled={path[path.length - 1] === 0} onClick={() => onChange(moveNode(body, path, -1))} />
+          <Button size="small" type="text" aria-label={`上移${label}`} icon={<ArrowUpOutlined />} disabled={path[path.length - 1] === 0} onClick={() => onChange(moveNode(body, path, -1), STRUCTURE)} />
         </Tooltip>
         <Tooltip title="下移">
-          <Button size="small" type="text" aria-label={`下移${label}`} icon={<ArrowDownOutlined />} disabled={level === 1 && path[0] === siblings - 1} onClick={() => onChange(moveNode(body, path, 1))} />
+          <Button size="small" type="text" aria-label={`下移${label}`} icon={<ArrowDownOutlined />} disabled={level === 1 && path[0] === siblings - 1} onClick={() => onChange(moveNode(body, path, 1), STRUCTURE)} />
         </Tooltip>
         <Tooltip title={`删除${LEVEL_NAMES[level]}`}>
-          <Button size="small" type="text" danger aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => onChange(removeNode(body, path))} />
+          <Button size="small" type="text" danger aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => onChange(removeNode(body, path), { kind: 'remove', what: `${label}${node.heading ? `「${node.heading}」` : LEVEL_NAMES[level]}` })} />
         </Tooltip>
       </div>
       {(level >= 2 || node.text) && (
@@ -69,24 +77,25 @@ function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: numb
           style={{ marginTop: 4 }}
           placeholder="标题后接的文字（可空）：如“（一）开办时间进一步缩短。”后面的说明"
           value={node.text}
+          count={countOf(CASE_LIMITS.paragraph, node.text)}
           onChange={(e) => onChange(updateNode(body, path, { text: e.target.value }))}
         />
       )}
-      <Paragraphs label={label} paragraphs={node.paragraphs} onChange={(ps) => onChange(setParagraphs(body, path, () => ps))} />
+      <Paragraphs label={label} paragraphs={node.paragraphs} onChange={(ps, change) => onChange(setParagraphs(body, path, () => ps), change)} />
       {node.items.map((child, i) => (
         <NodeEditor key={i} node={child} path={[...path, i]} body={body} onChange={onChange} />
       ))}
       <div className="toolbar" style={{ margin: '4px 0 0' }}>
-        <Button size="small" aria-label={`${label}添加段落`} icon={<PlusOutlined />} onClick={() => onChange(setParagraphs(body, path, (ps) => [...ps, '']))}>
+        <Button size="small" aria-label={`${label}添加段落`} icon={<PlusOutlined />} onClick={() => onChange(setParagraphs(body, path, (ps) => [...ps, '']), STRUCTURE)}>
           段落
         </Button>
         {level < HEADING_LEVELS && (
-          <Button size="small" aria-label={`${label}添加${LEVEL_NAMES[level + 1]}`} icon={<PlusOutlined />} onClick={() => onChange(addChild(body, path, { ...emptyNode(), paragraphs: [''] }))}>
+          <Button size="small" aria-label={`${label}添加${LEVEL_NAMES[level + 1]}`} icon={<PlusOutlined />} onClick={() => onChange(addChild(body, path, { ...emptyNode(), paragraphs: [''] }), STRUCTURE)}>
             {ordinalFor(level + 1, node.items.length)}{LEVEL_NAMES[level + 1]}
           </Button>
         )}
         {level > 1 && (
-          <Button size="small" type="dashed" onClick={() => onChange(insertAfter(body, path, { ...emptyNode(), paragraphs: [''] }))}>
+          <Button size="small" type="dashed" onClick={() => onChange(insertAfter(body, path, { ...emptyNode(), paragraphs: [''] }), STRUCTURE)}>
             其后插入同级
           </Button>
         )}
@@ -95,7 +104,7 @@ function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: numb
   );
 }
 
-export function BodyEditor({ body, onChange, template }: { body: BodyNode[]; onChange: (b: BodyNode[]) => void; template: string[] }) {
+export function BodyEditor({ body, onChange, template }: { body: BodyNode[]; onChange: OnBody; template: string[] }) {
   const missing = template.filter((t) => !body.some((s) => s.heading.includes(t)));
   return (
     <div>
@@ -103,11 +112,11 @@ export function BodyEditor({ body, onChange, template }: { body: BodyNode[]; onC
         <NodeEditor key={i} node={node} path={[i]} body={body} onChange={onChange} />
       ))}
       <div className="toolbar" style={{ marginTop: 8 }}>
-        <Button icon={<PlusOutlined />} onClick={() => onChange([...body, { ...emptyNode(), paragraphs: [''] }])}>
+        <Button icon={<PlusOutlined />} onClick={() => onChange([...body, { ...emptyNode(), paragraphs: [''] }], STRUCTURE)}>
           {ordinalFor(1, body.length)}部分
         </Button>
         {missing.length > 0 && (
-          <Button type="dashed" onClick={() => onChange([...body, ...missing.map((h) => ({ ...emptyNode(h), paragraphs: [''] }))])}>
+          <Button type="dashed" onClick={() => onChange([...body, ...missing.map((h) => ({ ...emptyNode(h), paragraphs: [''] }))], STRUCTURE)}>
             按模板补齐：{missing.join('、')}
           </Button>
         )}

@@ -10,12 +10,15 @@ export function FindingsList({
   onWaive,
   onUnwaive,
   compact,
+  singleFix = true,
 }: {
   findings: Finding[];
   onFix?: (f: Finding[]) => void;
   onWaive?: (f: Finding[]) => void;
   onUnwaive?: (f: Finding[]) => void;
   compact?: boolean;
+  /** Offer «修复» on each finding (an issued batch offers only «全部修复», planned on the live cases). */
+  singleFix?: boolean;
 }) {
   if (!findings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有发现问题" />;
   const fixable = findings.filter((f) => f.fix && !f.waived);
@@ -33,13 +36,14 @@ export function FindingsList({
         )}
       </Space>
       <List
+        rowKey="key"
         size="small"
         dataSource={findings}
         pagination={findings.length > 50 ? { pageSize: 50, size: 'small' } : false}
         renderItem={(f) => (
           <List.Item
             actions={[
-              f.fix && onFix && !f.waived ? (
+              f.fix && onFix && singleFix && !f.waived ? (
                 <Button key="fix" size="small" onClick={() => onFix([f])}>
                   修复
                 </Button>

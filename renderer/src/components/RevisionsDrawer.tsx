@@ -1,12 +1,9 @@
 import { App, Button, Drawer, Empty, List, Space, Typography } from 'antd';
-import { diffLines } from 'diff';
 import { useEffect, useState } from 'react';
-import { flattenCaseText } from '../../../shared/body';
 import type { CaseContent, Revision } from '../../../shared/domain';
 import { api } from '../api';
 import { errorText, fmtTime } from '../format';
-
-const asText = (c: Pick<CaseContent, 'title' | 'lead' | 'body'>) => `${c.title}\n${flattenCaseText(c.lead, c.body)}\n`;
+import { ADDED_BG, caseAsText, REMOVED_BG, TextDiff } from './TextDiff';
 
 // Every saved version of a case: compare any one with the current text, restore it (as a new version).
 export function RevisionsDrawer({ caseId, open, current, onClose, onRestored }: { caseId: number; open: boolean; current: CaseContent; onClose: () => void; onRestored: () => void }) {
@@ -20,7 +17,6 @@ export function RevisionsDrawer({ caseId, open, current, onClose, onRestored }: 
       (e) => message.error(errorText(e)),
     );
   }, [open, caseId, message]);
-  const parts = picked ? diffLines(asText(picked.content), asText(current)) : [];
   return (
     <Drawer title="版本记录" width={860} open={open} onClose={onClose} destroyOnHidden>
       <div style={{ display: 'flex', gap: 16, height: '100%' }}>
@@ -39,7 +35,7 @@ export function RevisionsDrawer({ caseId, open, current, onClose, onRestored }: 
             <>
               <Space style={{ marginBottom: 8 }}>
                 <Typography.Text>
-                  第 {picked.revision} 版 → 当前（<span style={{ background: '#ffccc7' }}>删去</span> <span style={{ background: '#d9f7be' }}>增加</span>）
+                  第 {picked.revision} 版 → 当前（<span style={{ background: REMOVED_BG }}>删去</span> <span style={{ background: ADDED_BG }}>增加</span>）
                 </Typography.Text>
                 <Button
                   onClick={() =>
@@ -60,13 +56,7 @@ export function RevisionsDrawer({ caseId, open, current, onClose, onRestored }: 
                   恢复此版本
                 </Button>
               </Space>
-              <pre data-testid="revision-diff" style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit', fontSize: 13 }}>
-                {parts.map((p, i) => (
-                  <span key={i} style={{ background: p.added ? '#d9f7be' : p.removed ? '#ffccc7' : undefined }}>
-                    {p.value}
-                  </span>
-                ))}
-              </pre>
+              <TextDiff testId="revision-diff" from={caseAsText(picked.content)} to={caseAsText(current)} />
             </>
           ) : (
             <Empty description="还没有版本" />

@@ -4,6 +4,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BATCH_STATUS_LABELS, FONT_PROFILE_LABELS, FONT_PROFILES, LAYOUT_LABELS, LAYOUTS, type BatchDetail, type CaseFilter, type CaseRow, type Circular, type Finding, type FontProfile, type Layout } from '../../../shared/domain';
 import { api } from '../api';
 import { CaseFilters } from '../components/CaseFilters';
+import { BatchFixDialog } from '../components/BatchFixDialog';
 import { CircularForm } from '../components/CircularForm';
 import { useExport } from '../components/ExportResult';
 import { FindingsList } from '../components/FindingsList';
@@ -68,6 +69,7 @@ export function BatchComposer({ id }: { id: number }) {
   const [layout, setLayout] = useState<Layout | null>(null);
   const [fonts, setFonts] = useState<FontProfile | null>(null);
   const [part, setPart] = useState<'circular' | 'attachment'>('circular');
+  const [fixing, setFixing] = useState<{ keys?: string[] } | null>(null);
   const runExport = useExport();
 
   const refresh = useCallback(async () => {
@@ -125,14 +127,8 @@ export function BatchComposer({ id }: { id: number }) {
       },
     });
 
-  const fix = async (list: Finding[]) => {
-    const byCase = new Map<number, Finding[]>();
-    for (const f of list) if (f.fix && f.place.caseId !== null) byCase.set(f.place.caseId, [...(byCase.get(f.place.caseId) ?? []), f]);
-    const skipped = list.length - [...byCase.values()].flat().length;
-    await act(async () => {
-      for (const [caseId, fs] of byCase) await api['proofread.applyFixes']({ caseId, fixes: fs.map((f) => f.fix!) });
-    }, `已修复 ${list.length - skipped} 处${skipped ? `，另有 ${skipped} 处请在“通知”中修改` : ''}`);
-  };
+  // Every fix of a batch goes through the plan dialog: it shows what changes and asks first (issue 9.5).
+  const fix = (list: Finding[]) => setFixing({ keys: list.length === 1 ? [list[0]!.key] : undefined });
 
   const waive = (list: Finding[]) => {
     let reason = '';
@@ -231,8 +227,8 @@ export function BatchComposer({ id }: { id: number }) {
               </Badge>
             ),
             children: (
-              <Card size="small" title="印发前检查：错误需修复或注明理由忽略">
-                <FindingsList findings={findings} onFix={frozen ? undefined : fix} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
+              <Card size="small" title={frozen ? '已印发批次的检查（按印发时的存档）：修复只改变案例库中的案例，存档不变' : '印发前检查：错误需修复或注明理由忽略'}>
+                <FindingsList findings={findings} onFix={fix} singleFix={!frozen} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
               </Card>
             ),
           },
@@ -286,6 +282,7 @@ export function BatchComposer({ id }: { id: number }) {
           },
         ]}
       />
+      {fixing && <BatchFixDialog batchId={id} keys={fixing.keys} onClose={() => setFixing(null)} onApplied={() => void refresh().catch((e) => message.error(errorText(e)))} />}
     </>
   );
 }

@@ -15,7 +15,8 @@ import {
   type Finding,
 } from '../../../shared/domain';
 import { api, ApiCallError } from '../api';
-import { BodyEditor } from '../components/BodyEditor';
+import { BodyEditor, type BodyChange } from '../components/BodyEditor';
+import { ConflictDialog } from '../components/ConflictDialog';
 import { CasePreview } from '../components/CasePreview';
 import { useExport } from '../components/ExportResult';
 import { FindingsList } from '../components/FindingsList';
@@ -23,11 +24,14 @@ import { RevisionsDrawer } from '../components/RevisionsDrawer';
 import { StatusTag } from '../components/StatusTag';
 import { errorText, fmtTime } from '../format';
 import { useDebounced } from '../hooks';
+import { setLeaveGuard } from '../leave-guard';
+import { CASE_LIMITS, countOf, overLimit } from '../limits';
 import { navigate } from '../router';
 import { useCommand } from '../shortcuts';
+import { UndoHistory } from '../undo-history';
 import { useVocab } from '../vocab';
 
-type SaveState = 'saved' | 'dirty' | 'saving' | 'error';
+type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
 const AUTOSAVE_MS = 1500;
 
 function blank(template: string[]): CaseContent {
@@ -48,8 +52,25 @@ function blank(template: string[]): CaseContent {
   };
 }
 
+/** A random id for this editor's new case: a create retried with it (double click, Ctrl+S during autosave) makes one case. */
+function newClientToken(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return `editor-${[...bytes].map((b) => b.toString(16).padStart(2, '0')).join('')}`;
+}
+
+const sameContent = (a: CaseContent, b: CaseContent) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Why this content cannot be saved yet, in Chinese; null when it can. */
+function unsaveable(c: CaseContent): string | null {
+  const missing = [!c.title.trim() && '案例名称', !c.unitId && '提供单位'].filter(Boolean);
+  if (missing.length) return `还没有填写${missing.join('和')}，无法保存`;
+  return overLimit(c);
+}
+
+type BodyState = Pick<CaseContent, 'lead' | 'body'>;
+
 export function CaseEditor({ id }: { id: number | 'new' }) {
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const { units, fields, sources, settings, reload } = useVocab();
   const [saved, setSaved] = useState<Case | null>(null);
   const [content, setContent] = useState<CaseContent | null>(null);
@@ -58,59 +79,189 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   const [findings, setFindings] = useState<Finding[]>([]);
   const [showRevisions, setShowRevisions] = useState(false);
   const [showPreview, setShowPreview] = useState(false);
+  const [conflict, setConflict] = useState<{ mine: CaseContent; theirs: Case } | null>(null);
+  const [resolving, setResolving] = useState(false);
   const runExport = useExport();
-  const saving = useRef<Promise<Case | null> | null>(null);
+
+  // The latest values, for saves that finish after a newer render and for the leave guard.
+  const savedRef = useRef<Case | null>(null);
+  const contentRef = useRef<CaseContent | null>(null);
+  const initialRef = useRef<CaseContent | null>(null); // a new case's blank, to tell typed text from none
+  const inflight = useRef<Promise<Case | null> | null>(null);
+  const conflictRef = useRef(false);
+  const clientToken = useRef(newClientToken());
+  const history = useRef(new UndoHistory<BodyState>());
+  savedRef.current = saved;
+  contentRef.current = content;
+  conflictRef.current = conflict !== null;
+
+  const load = (c: Case) => {
+    savedRef.current = c;
+    setSaved(c);
+    setContent(contentOf(c));
+    setState('saved');
+  };
 
   // Load the case, or start a new one from the type's template.
   useEffect(() => {
     if (id === 'new') {
-      if (settings) setContent((c) => c ?? blank(settings.sectionTemplates.replication));
+      if (settings)
+        setContent((c) => {
+          if (c) return c;
+          const start = blank(settings.sectionTemplates.replication);
+          initialRef.current = start;
+          return start;
+        });
       return;
     }
-    api['cases.get']({ id }).then(
-      (c) => (setSaved(c), setContent(contentOf(c)), setState('saved')),
-      (e) => message.error(errorText(e)),
-    );
+    api['cases.get']({ id }).then(load, (e) => message.error(errorText(e)));
   }, [id, settings, message]);
 
   const edit = (patch: Partial<CaseContent>) => {
     setContent((c) => (c ? { ...c, ...patch } : c));
-    setState('dirty');
+    setState((st) => (st === 'conflict' ? st : 'dirty'));
   };
 
+  /** Lead and body edits go through the undo history; a removal offers «撤销». */
+  const editBody = (patch: Partial<BodyState>, change?: BodyChange) => {
+    const c = contentRef.current;
+    if (!c) return;
+    const step = history.current.record({ lead: c.lead, body: c.body }, change ? 'structure' : 'typing');
+    edit(patch);
+    if (change?.kind === 'remove') {
+      message.open({
+        key: 'removed',
+        type: 'info',
+        duration: 8,
+        content: (
+          <span data-testid="removed-message">
+            已删除{change.what}{' '}
+            <Button size="small" type="link" onClick={() => (restoreStep(step), message.destroy('removed'))}>
+              撤销
+            </Button>
+          </span>
+        ),
+      });
+    }
+  };
+
+  const applyBodyState = (next: BodyState | null) => {
+    if (!next) return;
+    edit({ lead: next.lead, body: next.body });
+  };
+  const current = (): BodyState => ({ lead: contentRef.current!.lead, body: contentRef.current!.body });
+  const restoreStep = (step: number) => contentRef.current && applyBodyState(history.current.undoTo(step, current()));
+  const undo = () => contentRef.current && applyBodyState(history.current.undo(current()));
+  const redo = () => contentRef.current && applyBodyState(history.current.redo(current()));
+
+  // Ctrl+Z / Ctrl+Shift+Z (or Ctrl+Y) in the body, or with nothing focused (after a click on 删除).
+  const bodyArea = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+      const key = e.key.toLowerCase();
+      if (key !== 'z' && key !== 'y') return;
+      const target = e.target as Node | null;
+      const inBody = !!target && !!bodyArea.current?.contains(target);
+      if (!inBody && target !== document.body) return; // other fields keep the browser's own undo
+      e.preventDefault();
+      if (key === 'y' || e.shiftKey) redo();
+      else undo();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }); // re-bound each render: the handlers read the latest state through refs anyway
+
+  /**
+   * Saves what is on screen. One save at a time: a second (double click, Ctrl+S while the autosave runs) waits
+   * for the first and then finds nothing new, or updates the case the first one created.
+   */
   const save = useCallback(
     async (mode: 'autosave' | 'explicit'): Promise<Case | null> => {
-      if (!content) return null;
-      if (!content.title.trim() || !content.unitId) {
-        if (mode === 'explicit') message.warning('请先填写案例名称和提供单位');
+      while (inflight.current) await inflight.current;
+      const c = contentRef.current;
+      if (!c || conflictRef.current) return null;
+      const problem = unsaveable(c);
+      if (problem) {
+        if (mode === 'explicit') message.warning(problem);
+        if (overLimit(c)) (setState('error'), setError(problem));
         return null;
       }
-      if (saving.current) await saving.current;
-      setState('saving');
+      const base = savedRef.current;
+      if (base && sameContent(contentOf(base), c)) {
+        setState('saved');
+        return base;
+      }
       const run = (async () => {
+        setState('saving');
         try {
-          const result = saved
-            ? await api['cases.update']({ id: saved.id, content, expectedRevision: saved.revision, autosave: mode === 'autosave', note: mode === 'explicit' ? '保存' : undefined })
-            : await api['cases.create'](content);
+          const result = base
+            ? await api['cases.update']({ id: base.id, content: c, expectedRevision: base.revision, autosave: mode === 'autosave', note: mode === 'explicit' ? '保存' : undefined })
+            : await api['cases.create']({ ...c, clientToken: clientToken.current });
+          savedRef.current = result;
           setSaved(result);
-          setState('saved');
+          setState(contentRef.current === c ? 'saved' : 'dirty');
           setError('');
-          if (!saved) window.history.replaceState(null, '', `#/cases/${result.id}`);
+          if (!base) window.history.replaceState(null, '', `#/cases/${result.id}`);
           return result;
         } catch (e) {
+          if (base && e instanceof ApiCallError && e.error.code === 'conflict') {
+            setState('conflict');
+            try {
+              const theirs = await api['cases.get']({ id: base.id });
+              conflictRef.current = true;
+              setConflict({ mine: c, theirs });
+            } catch (e2) {
+              setError(errorText(e2));
+            }
+            return null;
+          }
           setState('error');
           setError(errorText(e));
-          if (e instanceof ApiCallError && e.error.code === 'conflict') message.error(errorText(e));
           return null;
         }
       })();
-      saving.current = run;
-      const result = await run;
-      saving.current = null;
-      return result;
+      inflight.current = run;
+      try {
+        return await run;
+      } finally {
+        inflight.current = null;
+      }
     },
-    [content, saved, message],
+    [message],
   );
+
+  const keepMine = async () => {
+    if (!conflict) return;
+    setResolving(true);
+    try {
+      const mine = contentRef.current ?? conflict.mine;
+      const result = await api['cases.update']({ id: conflict.theirs.id, content: mine, expectedRevision: conflict.theirs.revision, note: '冲突后保留本机修改' });
+      savedRef.current = result;
+      setSaved(result);
+      setState(sameContent(contentOf(result), contentRef.current ?? mine) ? 'saved' : 'dirty');
+      conflictRef.current = false;
+      setConflict(null);
+      message.success(`已保存为第 ${result.revision} 版，对方的版本在版本记录中`);
+    } catch (e) {
+      if (e instanceof ApiCallError && e.error.code === 'conflict') {
+        const theirs = await api['cases.get']({ id: conflict.theirs.id });
+        setConflict({ mine: contentRef.current ?? conflict.mine, theirs }); // moved again: compare anew
+      } else message.error(errorText(e));
+    } finally {
+      setResolving(false);
+    }
+  };
+
+  const takeTheirs = () => {
+    if (!conflict) return;
+    const mine = contentRef.current ?? conflict.mine;
+    history.current.record({ lead: mine.lead, body: mine.body }, 'structure'); // Ctrl+Z brings the clerk's text back
+    conflictRef.current = false;
+    setConflict(null);
+    load(conflict.theirs);
+    message.info('已采用对方的版本；按 Ctrl+Z 可找回您的正文');
+  };
 
   // Autosave once typing pauses; Ctrl+S saves at once and keeps a version.
   const settled = useDebounced(content, AUTOSAVE_MS);
@@ -118,23 +269,67 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     if (state === 'dirty' && settled === content) void save('autosave');
   }, [settled]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  const saveNow = () => void save('explicit').then((c) => c && message.success(`已保存（第 ${c.revision} 版）`));
   useCommand((cmd) => {
     if (cmd !== 'save') return false;
-    void save('explicit').then((c) => c && message.success(`已保存（第 ${c.revision} 版）`));
+    saveNow();
   });
 
-  // Leaving the page (or closing the window) before the autosave pause ends must not lose the last keystrokes.
-  const pending = useRef({ state, content, saved });
-  pending.current = { state, content, saved };
+  /** Text on screen that is not in the database. */
+  const unsavedWork = (): CaseContent | null => {
+    const c = contentRef.current;
+    if (!c) return null;
+    const base = savedRef.current ? contentOf(savedRef.current) : initialRef.current;
+    return base && sameContent(base, c) ? null : c;
+  };
+
+  // Leaving for another page: save what can be saved; ask before dropping what cannot.
+  useEffect(
+    () =>
+      setLeaveGuard(() => {
+        const c = unsavedWork();
+        if (!c) return true;
+        return (async () => {
+          if (!unsaveable(c) && !conflictRef.current && (await save('autosave'))) return true;
+          const reason = conflictRef.current ? '与别处的修改有冲突，还没有保存' : (unsaveable(c) ?? '保存没有成功');
+          return new Promise<boolean>((resolve) =>
+            modal.confirm({
+              title: '离开会丢弃还没保存的内容',
+              content: `这个案例${reason}。离开后刚才输入的内容将丢失。`,
+              okText: '放弃并离开',
+              okButtonProps: { danger: true },
+              cancelText: '留下继续编辑',
+              onOk: () => resolve(true),
+              onCancel: () => resolve(false),
+            }),
+          );
+        })();
+      }),
+    [save, modal], // eslint-disable-line react-hooks/exhaustive-deps
+  );
+
+  // Closing or reloading the window: a saveable change is sent at once (a new case with its token, so it
+  // cannot be made twice); text that cannot be saved makes the browser (or Electron's main process) ask.
   useEffect(() => {
-    const flush = () => {
-      const { state: st, content: c, saved: s } = pending.current;
-      if (st !== 'dirty' || !c || !s || !c.title.trim() || !c.unitId) return;
-      void api['cases.update']({ id: s.id, content: c, expectedRevision: s.revision, autosave: true });
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      const c = unsavedWork();
+      if (!c) return;
+      const s = savedRef.current;
+      if (!unsaveable(c) && !conflictRef.current) {
+        if (s) void api['cases.update']({ id: s.id, content: c, expectedRevision: s.revision, autosave: true });
+        else {
+          void api['cases.create']({ ...c, clientToken: clientToken.current });
+          e.preventDefault(); // the create needs a moment; asking gives it one
+          e.returnValue = '';
+        }
+        return;
+      }
+      e.preventDefault();
+      e.returnValue = '';
     };
-    window.addEventListener('beforeunload', flush);
-    return () => (window.removeEventListener('beforeunload', flush), flush());
-  }, []);
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps
 
   // The proofreader follows the text as the clerk types.
   const toCheck = useDebounced(content, 700);
@@ -149,9 +344,8 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     if (!current) return;
     try {
       const fixed = await api['proofread.applyFixes']({ caseId: current.id, fixes: list.map((f) => f.fix!).filter(Boolean), expectedRevision: current.revision });
-      setSaved(fixed);
-      setContent(contentOf(fixed));
-      setState('saved');
+      history.current.record({ lead: current.lead, body: current.body }, 'structure');
+      load(fixed);
       message.success(`已修复 ${list.length} 处`);
     } catch (e) {
       message.error(errorText(e));
@@ -165,8 +359,9 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     dirty: '有未保存的修改',
     saving: '正在保存…',
     error: `保存失败：${error}`,
+    conflict: error ? `有冲突：${error}` : '与别处的修改有冲突，请选择保留哪一份',
   }[state];
-  const stateIcon = { saved: <CheckCircleOutlined />, dirty: <WarningOutlined />, saving: <LoadingOutlined />, error: <WarningOutlined /> }[state];
+  const stateIcon = { saved: <CheckCircleOutlined />, dirty: <WarningOutlined />, saving: <LoadingOutlined />, error: <WarningOutlined />, conflict: <WarningOutlined /> }[state];
   const errors = findings.filter((f) => f.severity === 'error').length;
 
   return (
@@ -177,12 +372,12 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           {content.title || '新建案例'}
         </Typography.Title>
         {saved && <StatusTag status={saved.status} />}
-        <Typography.Text type={state === 'error' ? 'danger' : 'secondary'} className="save-state" data-testid="save-state">
+        <Typography.Text type={state === 'error' || state === 'conflict' ? 'danger' : 'secondary'} className="save-state" data-testid="save-state">
           {stateIcon} {stateText}
         </Typography.Text>
         <span className="grow" />
         <Space>
-          <Button type="primary" icon={<SaveOutlined />} onClick={() => void save('explicit').then((c) => c && message.success(`已保存（第 ${c.revision} 版）`))}>
+          <Button type="primary" icon={<SaveOutlined />} onClick={saveNow}>
             保存
           </Button>
           <Button icon={<EyeOutlined />} onClick={() => setShowPreview(true)}>
@@ -201,7 +396,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           <Card size="small" title="基本信息" style={{ marginBottom: 12 }}>
             <Form layout="vertical" size="small" requiredMark>
               <Form.Item label="案例名称" required style={{ marginBottom: 8 }}>
-                <Input aria-label="案例名称" value={content.title} placeholder="如：“跨境电商监管新模式”复制推广典型案例" onChange={(e) => edit({ title: e.target.value })} />
+                <Input aria-label="案例名称" value={content.title} count={countOf(CASE_LIMITS.title, content.title, true)} placeholder="如：“跨境电商监管新模式”复制推广典型案例" onChange={(e) => edit({ title: e.target.value })} />
               </Form.Item>
               <Row gutter={8}>
                 <Col span={8}>
@@ -256,12 +451,12 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                 </Col>
                 <Col span={4}>
                   <Form.Item label="联系人" style={{ marginBottom: 8 }}>
-                    <Input aria-label="联系人" value={content.contactName} onChange={(e) => edit({ contactName: e.target.value })} />
+                    <Input aria-label="联系人" value={content.contactName} count={countOf(CASE_LIMITS.contactName, content.contactName)} onChange={(e) => edit({ contactName: e.target.value })} />
                   </Form.Item>
                 </Col>
                 <Col span={4}>
                   <Form.Item label="电话" style={{ marginBottom: 8 }}>
-                    <Input aria-label="电话" value={content.contactPhone} onChange={(e) => edit({ contactPhone: e.target.value })} />
+                    <Input aria-label="电话" value={content.contactPhone} count={countOf(CASE_LIMITS.contactPhone, content.contactPhone)} onChange={(e) => edit({ contactPhone: e.target.value })} />
                   </Form.Item>
                 </Col>
               </Row>
@@ -279,27 +474,29 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
               </Row>
               {content.status === 'returned' && (
                 <Form.Item label="退回理由" style={{ marginBottom: 8 }}>
-                  <Input.TextArea autoSize value={content.returnReason} onChange={(e) => edit({ returnReason: e.target.value })} />
+                  <Input.TextArea autoSize value={content.returnReason} count={countOf(CASE_LIMITS.returnReason, content.returnReason, true)} onChange={(e) => edit({ returnReason: e.target.value })} />
                 </Form.Item>
               )}
             </Form>
           </Card>
-          <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入</Typography.Text>}>
+          <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
+            <div ref={bodyArea}>
             <Typography.Text type="secondary">导语（可空）</Typography.Text>
             {content.lead.map((p, i) => (
               <div className="para-row" key={i}>
-                <Input.TextArea aria-label={`导语第${i + 1}段`} autoSize value={p} onChange={(e) => edit({ lead: content.lead.map((x, j) => (j === i ? e.target.value : x)) })} />
-                <Button size="small" type="text" danger onClick={() => edit({ lead: content.lead.filter((_, j) => j !== i) })}>
+                <Input.TextArea aria-label={`导语第${i + 1}段`} autoSize value={p} count={countOf(CASE_LIMITS.paragraph, p)} onChange={(e) => editBody({ lead: content.lead.map((x, j) => (j === i ? e.target.value : x)) })} />
+                <Button size="small" type="text" danger onClick={() => editBody({ lead: content.lead.filter((_, j) => j !== i) }, p.trim() ? { kind: 'remove', what: `导语第${i + 1}段` } : { kind: 'structure' })}>
                   删除
                 </Button>
               </div>
             ))}
             <div className="toolbar" style={{ margin: '4px 0 8px' }}>
-              <Button size="small" onClick={() => edit({ lead: [...content.lead, ''] })}>
+              <Button size="small" onClick={() => editBody({ lead: [...content.lead, ''] }, { kind: 'structure' })}>
                 添加导语段落
               </Button>
             </div>
-            <BodyEditor body={content.body} onChange={(body) => edit({ body })} template={settings.sectionTemplates[content.type]} />
+            <BodyEditor body={content.body} onChange={(body, change) => editBody({ body }, change)} template={settings.sectionTemplates[content.type]} />
+            </div>
           </Card>
         </Col>
         <Col span={8}>
@@ -343,9 +540,10 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           open={showRevisions}
           current={content}
           onClose={() => setShowRevisions(false)}
-          onRestored={() => api['cases.get']({ id: saved.id }).then((c) => (setSaved(c), setContent(contentOf(c)), void reload()))}
+          onRestored={() => api['cases.get']({ id: saved.id }).then((c) => (history.current.record(current(), 'structure'), load(c), void reload()))}
         />
       )}
+      {conflict && <ConflictDialog mine={content} theirs={conflict.theirs} busy={resolving} onKeepMine={() => void keepMine()} onTakeTheirs={takeTheirs} />}
     </>
   );
 }

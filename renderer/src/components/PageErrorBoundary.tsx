@@ -1,0 +1,47 @@
+import { Button, Result, Typography } from 'antd';
+import type { ReactNode } from 'react';
+import { ErrorBoundary, type FallbackProps } from 'react-error-boundary';
+import { navigate } from '../router';
+
+// A rendering error in one page shows this panel with a way back instead of a blank window. The library's data
+// is not affected: every save went through the core, which checks its input.
+
+function PageError({ error, resetErrorBoundary }: FallbackProps) {
+  const detail = error instanceof Error ? error.message : String(error);
+  return (
+    <Result
+      status="error"
+      title="这个页面出错了"
+      subTitle="已经保存的内容不受影响。可以重试，或返回案例库继续工作。"
+      data-testid="page-error"
+      extra={[
+        <Button key="retry" onClick={resetErrorBoundary}>
+          重试
+        </Button>,
+        <Button
+          key="home"
+          type="primary"
+          onClick={() => {
+            navigate({ page: 'cases' });
+            resetErrorBoundary();
+          }}
+        >
+          返回案例库
+        </Button>,
+      ]}
+    >
+      <Typography.Paragraph type="secondary" copyable={{ text: detail, tooltips: ['复制错误信息', '已复制'] }}>
+        错误信息：{detail}
+      </Typography.Paragraph>
+    </Result>
+  );
+}
+
+/** One boundary per page; going to another page (a new `pageKey`) clears the error. */
+export function PageErrorBoundary({ pageKey, children }: { pageKey: string; children: ReactNode }) {
+  return (
+    <ErrorBoundary FallbackComponent={PageError} resetKeys={[pageKey]} onError={(e) => console.warn('页面渲染出错', e)}>
+      {children}
+    </ErrorBoundary>
+  );
+}
