@@ -18,6 +18,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
 };
 
 const MAX_BODY = 80 * 1024 * 1024;
