@@ -200,8 +200,11 @@ function signatureBlock(c: Circular, fonts: Fonts): Paragraph[] {
 
 /** The paragraph that carries one 版记 rule: 1 pt high. */
 const RULE_LINE = 20;
-/** Each 版记 line is one exact line of the grid (§7.4 sets 4号 text; the 版心 keeps its 22-line pitch). */
-const COLOPHON_LINE = LINE_PITCH;
+/**
+ * Each 版记 line of 4号 text is a little less than a grid line, so that the rules (their paragraphs and their
+ * own thickness) fit in what is saved and the last rule stays on the last grid line: 2 × 60 twips ≥ 3 × 20 + 55.
+ */
+const COLOPHON_LINE = LINE_PITCH - 60;
 
 /**
  * The 印发 line: the organ 1 字 in from the left, the date 1 字 in from the right, on one line. A long organ
@@ -247,7 +250,7 @@ function colophon(c: Circular, layout: Layout, fonts: Fonts, usedLines: number |
   if (lines.length === 0) return [];
   const ruled = layout === 'file';
   const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
-  const gap = usedLines === null ? 0 : colophonGap(usedLines, lines.length);
+  const gap = usedLines === null ? 0 : colophonGap(usedLines, lines.length, 0);
   const pad =
     gap === null
       ? [new Paragraph({ spacing: exactLine(), pageBreakBefore: true }), ...Array.from({ length: LINES_PER_PAGE - lines.length - 2 }, () => blankLine())]
@@ -320,7 +323,8 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
       ? {
           ...base,
           properties: { ...base.properties, titlePage: true },
-          headers: { first: letterFirstHeader(c, fonts), default: new Header({ children: [] }), even: new Header({ children: [] }) },
+          // An empty header still holds one empty paragraph, as Word writes it (a header part needs a block).
+          headers: { first: letterFirstHeader(c, fonts), default: new Header({ children: [new Paragraph({})] }), even: new Header({ children: [new Paragraph({})] }) },
           footers: { ...base.footers, first: letterFirstFooter() },
           children,
         }

@@ -43,8 +43,9 @@ export function caseLines(c: Case, titleColumns: number): number {
 
 /**
  * Blank lines to put between the end of the text and a 版记 of `rows` lines so that its last line is the last
- * line of the page, less `margin` lines of safety (a line under-counted would push the 版记 onto a page of its
- * own); null when it does not fit below the text and goes to the foot of the next page.
+ * line of the page, less `margin` lines of safety; null when it does not fit below the text and goes to the foot
+ * of the next page. paragraphLines counts lines of 27.4 characters for 28, so the count errs long: the 版记 may
+ * end a line high, it is not pushed onto a page of its own.
  */
 export function colophonGap(usedLines: number, rows: number, margin = 1): number | null {
   const onLastPage = usedLines % LINES_PER_PAGE === 0 && usedLines > 0 ? LINES_PER_PAGE : usedLines % LINES_PER_PAGE;
