@@ -102,8 +102,8 @@ export function fontFileFamilies(file: string): Set<string> {
 
 /** The Windows font folders: the system's and the current user's. */
 export function windowsFontDirs(env: NodeJS.ProcessEnv = process.env): string[] {
-  const dirs = [path.join(env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows', 'Fonts')];
-  if (env.LOCALAPPDATA) dirs.push(path.join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
+  const dirs = [path.win32.join(env.WINDIR ?? env.SystemRoot ?? 'C:\\Windows', 'Fonts')];
+  if (env.LOCALAPPDATA) dirs.push(path.win32.join(env.LOCALAPPDATA, 'Microsoft', 'Windows', 'Fonts'));
   return dirs;
 }
 

@@ -125,7 +125,7 @@ export function caseParagraphs(c: Case, fonts: Fonts, options: { newPage: boolea
         alignment: AlignmentType.JUSTIFIED,
         indent: { firstLine: FIRST_LINE_INDENT },
         spacing: exactLine(),
-        keepNext: isHeading,
+        ...(isHeading ? { keepNext: true } : {}),
         children: [run(`${b.ordinal}${heading}`, { font: headingFont }), ...(rest ? [run(rest, { font: fonts.body })] : [])],
       }),
     );
