@@ -180,5 +180,5 @@ export function detectFonts(now = Date.now()): FontStatus {
 export function missingFontWarnings(status: FontStatus, profile: FontProfile): string[] {
   if (status.method === 'unknown') return [];
   const p = status.profiles.find((x) => x.profile === profile)!;
-  return p.missing.map((font) => `未安装：${font} — Word 将用宋体代替${status.recommended !== profile ? `（本机建议选“${FONT_PROFILE_LABELS[status.recommended]}”）` : ''}`);
+  return p.missing.map((font) => `未安装：${font} — Word 将用${font === '宋体' ? '其他字体' : '宋体'}代替${status.recommended !== profile ? `（本机建议选“${FONT_PROFILE_LABELS[status.recommended]}”）` : ''}`);
 }
