@@ -26,12 +26,23 @@ export function unitPhrase(units: readonly Pick<Unit, 'name' | 'kind'>[]): strin
   return `${parts.slice(0, -1).join('、')}及${parts[parts.length - 1]}`;
 }
 
-export function draftCircularBody(kind: BatchKind, ordinal: number, count: number, units: readonly Pick<Unit, 'name' | 'kind'>[]): string[] {
+/**
+ * The sentences of the circular's present opening paragraph that carry figures («…共形成了302项国家级制度创新
+ * 成果…»): a redraft keeps them after its standard opening rather than dropping what the clerk or the source had.
+ */
+function openingFigures(current: readonly string[], opening: string): string {
+  const first = current[0] ?? '';
+  const sentences = first.match(/[^。！？]+[。！？]?/gu) ?? [];
+  return sentences.filter((s) => /\d/u.test(s) && !opening.includes(s.trim())).map((s) => s.trim()).join('');
+}
+
+export function draftCircularBody(kind: BatchKind, ordinal: number, count: number, units: readonly Pick<Unit, 'name' | 'kind'>[], current: readonly string[] = []): string[] {
   const what = kind === 'replication' ? '复制推广效果较好的事项' : '制度创新实践成果';
   const n = toChineseNumeral(ordinal);
   const title = BATCH_KIND_TITLES[kind];
+  const opening = '建设自由贸易试验区是党中央、国务院在新时代推进改革开放的一项战略举措，肩负着为全面深化改革和扩大开放探索新途径、积累新经验的重大使命。';
   return [
-    '建设自由贸易试验区是党中央、国务院在新时代推进改革开放的一项战略举措，肩负着为全面深化改革和扩大开放探索新途径、积累新经验的重大使命。',
+    opening + openingFigures(current, opening),
     `按照省委省政府部署要求，为进一步发挥典型带动作用，积极推动${kind === 'replication' ? '复制推广事项落地见效' : '制度创新成果复制推广'}，省自贸办总结梳理了${unitPhrase(units) || '各地各部门'}报送的${what}，形成了我省第${n}批${count}项${title}，现印发全省各市（地）、各部门学习借鉴。`,
   ];
 }

@@ -41,6 +41,8 @@ export const savedFileSchema = z.object({
   tookMs: z.number().nonnegative(),
   /** Where a browser may fetch the file (loopback transport only). */
   downloadUrl: z.string().nullable(),
+  /** What the clerk must know about the file: a placeholder printed (成文日期), a font Word will replace. */
+  warnings: z.array(z.string()).optional(),
 });
 export type SavedFile = z.infer<typeof savedFileSchema>;
 
@@ -51,6 +53,19 @@ export const backupInfoSchema = z.object({
   bytes: z.number().int().nonnegative(),
 });
 export type BackupSummary = z.infer<typeof backupInfoSchema>;
+export const fontStatusSchema = z.object({
+  method: z.enum(['windows', 'fontconfig', 'unknown']),
+  profiles: z.array(
+    z.object({
+      profile: z.enum(FONT_PROFILES),
+      label: z.string(),
+      fonts: z.array(z.object({ font: z.string(), use: z.string(), installed: z.boolean() })),
+      missing: z.array(z.string()),
+    }),
+  ),
+  recommended: z.enum(FONT_PROFILES),
+});
+export type FontStatusView = z.infer<typeof fontStatusSchema>;
 
 export const API = {
   'app.info': method(
@@ -176,6 +191,21 @@ export const API = {
   ),
   'stats.get': method(z.object({ batchId: z.number().int().positive().optional() }).strict(), statsSchema),
   'export.statsXlsx': method(z.object({ batchId: z.number().int().positive().optional() }).strict(), savedFileSchema),
+
+  // Export fidelity (issue 10): the circular as PDF through LibreOffice; which fonts of each profile are installed.
+  'export.batchPdf': method(
+    z
+      .object({
+        id: z.number().int().positive(),
+        layout: z.enum(LAYOUTS).optional(),
+        fonts: z.enum(FONT_PROFILES).optional(),
+        part: z.enum(['circular', 'attachment']).default('circular'),
+      })
+      .strict(),
+    savedFileSchema,
+  ),
+  'export.pdfAvailable': method(none, z.object({ available: z.boolean(), message: z.string() })),
+  'fonts.status': method(none, fontStatusSchema),
 
   'proofread.case': method(
     z.object({ content: caseContentSchema, caseId: z.number().int().positive().nullable().optional() }).strict(),

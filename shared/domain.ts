@@ -176,6 +176,19 @@ export const caseFilterSchema = z.object({
 });
 export type CaseFilter = z.infer<typeof caseFilterSchema>;
 
+/**
+ * The 汇总表 as an imported circular printed it: its caption, the columns after 序号/案例名称/提供单位 (所属领域 …)
+ * and, by case id, the row's own wording of the title and its cells. The Word attachment follows it.
+ */
+export const summaryLayoutSchema = z.object({
+  caption: z.string().max(500).nullable(),
+  columns: z.array(z.string().max(50)).max(10),
+  rows: z
+    .record(z.string().regex(/^\d+$/u), z.object({ title: z.string().max(500), cells: z.array(z.string().max(500)).max(10) }))
+    .refine((r) => Object.keys(r).length <= 1000, '汇总表行数过多'),
+});
+export type SummaryLayout = z.infer<typeof summaryLayoutSchema>;
+
 /** The circular that publishes a batch: the fields of GB/T 9704-2012. */
 export const circularSchema = z.object({
   organ: z.string().max(200), // 发文机关
@@ -192,6 +205,7 @@ export const circularSchema = z.object({
   printedBy: z.string().max(200), // 印发机关
   printedDate: isoDate.nullable(),
   layout: z.enum(LAYOUTS),
+  summary: summaryLayoutSchema.optional(), // only for an imported circular whose 汇总表 was read
 });
 export type Circular = z.infer<typeof circularSchema>;
 

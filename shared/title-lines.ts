@@ -21,6 +21,7 @@ const PROTECTED_TERMS = [
   '改革试点经验',
   '工作办公室',
   '的通知',
+  '人民币',
 ];
 
 /**
@@ -60,10 +61,9 @@ export function breakTitle(title: string, maxWidth: number): string[] {
   const width = displayWidth(title);
   if (width <= maxWidth) return [title];
   const lineCount = Math.ceil(width / maxWidth);
-  for (const insideQuotes of [false, true]) {
-    const best = bestSplit(title, lineCount, maxWidth, breakOffsets(title, insideQuotes));
-    if (best) return best;
-  }
+  const outside = new Set(breakOffsets(title, false));
+  const best = bestSplit(title, lineCount, maxWidth, breakOffsets(title, true), outside);
+  if (best) return best;
   // No word break fits: fall back to even cuts by width.
   const lines: string[] = [];
   let line = '';
@@ -74,7 +74,25 @@ export function breakTitle(title: string, maxWidth: number): string[] {
   return line ? [...lines, line] : lines;
 }
 
-function bestSplit(title: string, lineCount: number, maxWidth: number, offsets: number[]): string[] | null {
+/** A break inside quotes costs this many half-columns of imbalance: taken only where it saves a bad shape. */
+const INSIDE_QUOTES_COST = 6;
+/** An inverted 梯形 (a line wider than the one below it, other than a 菱形's last line) or an hourglass. */
+const BAD_SHAPE_COST = 1000;
+
+/** How far the widths are from a 正梯形 (each line no wider than the next) or, for three lines and more, a 菱形. */
+function shapeCost(widths: number[]): number {
+  const rising = widths.every((w, i) => i === 0 || widths[i - 1]! <= w);
+  if (rising) return 0;
+  if (widths.length >= 3) {
+    // 菱形: rises to a widest line in the middle, then falls; its ends about as wide as each other.
+    const peak = widths.indexOf(Math.max(...widths));
+    const diamond = peak > 0 && peak < widths.length - 1 && widths.every((w, i) => (i <= peak ? i === 0 || widths[i - 1]! <= w : widths[i - 1]! >= w));
+    if (diamond) return Math.abs(widths[0]! - widths[widths.length - 1]!);
+  }
+  return BAD_SHAPE_COST;
+}
+
+function bestSplit(title: string, lineCount: number, maxWidth: number, offsets: number[], outside: Set<number>): string[] | null {
   let best: { lines: string[]; score: number } | null = null;
   const choose = (start: number, chosen: number[]) => {
     if (chosen.length === lineCount - 1) {
@@ -82,10 +100,10 @@ function bestSplit(title: string, lineCount: number, maxWidth: number, offsets: 
       const lines = cuts.slice(1).map((end, i) => title.slice(cuts[i], end));
       const widths = lines.map(displayWidth);
       if (widths.some((w) => w > maxWidth)) return;
-      // Balanced lines first; then a line no wider than the one below it (正梯形), never an hourglass.
+      // A good shape first, then balanced lines, then breaks outside quotes.
       const spread = Math.max(...widths) - Math.min(...widths);
-      const inverted = widths.slice(1).reduce((n, w, i) => n + (w < widths[i]! ? 1 : 0), 0);
-      const score = spread + inverted * 20;
+      const inside = chosen.filter((o) => !outside.has(o)).length;
+      const score = shapeCost(widths) + spread + inside * INSIDE_QUOTES_COST;
       if (!best || score < best.score) best = { lines, score };
       return;
     }

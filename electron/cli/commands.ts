@@ -1,9 +1,10 @@
 import path from 'node:path';
-import { CASE_STATUSES, CASE_TYPES, FONT_PROFILES, LAYOUTS, type CaseFilter } from '../../shared/domain';
+import { CASE_STATUSES, CASE_TYPES, FONT_PROFILE_LABELS, FONT_PROFILES, LAYOUTS, type CaseFilter } from '../../shared/domain';
+import { detectFonts } from '../core/fonts/detect';
 import type { Casebook } from '../core/casebook';
 import fs from 'node:fs';
 import { SEVERITY_LABELS, type Finding, type Stats } from '../../shared/domain';
-import { buildBatchDocx, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../core/export/service';
+import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../core/export/service';
 import { fileText } from '../core/import/import-circular';
 import { checkBatch } from '../core/proofread/batch';
 import { checkCase, checkRawText } from '../core/proofread/check';
@@ -23,6 +24,9 @@ export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [
   export 批次ID --docx 文件 [--layout letter|file] [--fonts gb|system] [--part attachment]
                                          导出通知（Word）；--part attachment 只导出附件
   export 批次ID --xlsx 文件              导出汇总表（Excel）
+  export 批次ID --pdf 文件 [--layout letter|file] [--fonts gb|system] [--part attachment]
+                                         导出通知（PDF，需本机装有 LibreOffice）
+  fonts                                  本机已安装的公文字体，建议的字体方案
   export-case 案例ID --docx 文件 [--fonts gb|system]
                                          导出单个案例（Word）
   export-library --xlsx 文件 [--unit ID] [--field ID] [--type replication|innovation]
@@ -40,8 +44,8 @@ function oneOf<T extends string>(args: ParsedArgs, key: string, allowed: readonl
 async function write(built: Built, file: string): Promise<CommandResult> {
   const t0 = performance.now();
   writeFileAtomic(file, built.bytes);
-  const data = { path: path.resolve(file), bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0) };
-  return { data, text: `已导出：${data.path}（${Math.round(data.bytes / 1024)} KB）` };
+  const data = { path: path.resolve(file), bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0), warnings: built.warnings };
+  return { data, text: [`已导出：${data.path}（${Math.round(data.bytes / 1024)} KB）`, ...built.warnings.map((w) => `警告：${w}`)].join('\n') };
 }
 
 export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise<CommandResult | null> {
@@ -52,12 +56,25 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
       const id = positiveInt(target, '批次 ID');
       const docx = optionString(args, 'docx');
       const xlsx = optionString(args, 'xlsx');
-      if (!docx === !xlsx) throw new UsageError('export 需要 --docx 文件 或 --xlsx 文件 之一');
+      const pdf = optionString(args, 'pdf');
+      if ([docx, xlsx, pdf].filter(Boolean).length !== 1) throw new UsageError('export 需要 --docx 文件、--xlsx 文件 或 --pdf 文件 之一');
+      if (pdf) {
+        const part = oneOf(args, 'part', ['circular', 'attachment'] as const);
+        return write(await buildBatchPdf(db, id, { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part }), pdf);
+      }
       if (docx) {
         const part = oneOf(args, 'part', ['circular', 'attachment'] as const);
         return write(await buildBatchDocx(db, id, { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part }), docx);
       }
       return write(await buildBatchXlsx(db, id), xlsx!);
+    }
+    case 'fonts': {
+      const status = detectFonts();
+      const text = [
+        ...status.profiles.map((p) => `${p.label}：${p.fonts.map((f) => `${f.font}${f.installed ? '✓' : '（未安装）'}`).join('、')}`),
+        `建议：${FONT_PROFILE_LABELS[status.recommended]}${status.method === 'unknown' ? '（无法读取本机字体）' : ''}`,
+      ].join('\n');
+      return { data: status, text };
     }
     case 'export-case': {
       const file = optionString(args, 'docx');

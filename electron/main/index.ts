@@ -86,7 +86,8 @@ if (!app.requestSingleInstanceLock()) {
       transport: 'ipc',
       version: app.getVersion(),
       async chooseSavePath(defaultName, kind) {
-        const filters = kind === 'docx' ? [{ name: 'Word 文档', extensions: ['docx'] }] : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
+        const filters =
+          kind === 'docx' ? [{ name: 'Word 文档', extensions: ['docx'] }] : kind === 'pdf' ? [{ name: 'PDF 文档', extensions: ['pdf'] }] : [{ name: 'Excel 工作簿', extensions: ['xlsx'] }];
         const result = await dialog.showSaveDialog(win!, { defaultPath: path.join(app.getPath('documents'), defaultName), filters });
         return result.canceled || !result.filePath ? null : result.filePath;
       },

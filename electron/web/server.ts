@@ -18,6 +18,7 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
   '.docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   '.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  '.pdf': 'application/pdf',
 };
 
 /** The largest request body: an import of the largest file the contract accepts (70 MB of base64) and its JSON. */

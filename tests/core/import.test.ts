@@ -35,7 +35,10 @@ describe('the seed circular 黑自贸工办函〔2023〕55号', () => {
     const table = parsed.table!;
     expect(table).toHaveLength(28);
     expect(parsed.cases).toHaveLength(28);
-    expect(parsed.cases.map((c) => c.title)).toEqual(table.map((r) => r.title));
+    // The same titles, each case in its own wording (case 20 keeps ‘全通版’, case 22 企业“套餐式”: issue 10.10).
+    expect(parsed.cases.map((c) => titleKey(c.title))).toEqual(table.map((r) => titleKey(r.title)));
+    expect(parsed.cases[19]!.title).toBe('“推行‘全通版’食品药品许可证”复制推广典型案例');
+    expect(parsed.cases[21]!.title).toBe('企业“套餐式”注销服务模式复制推广典型案例');
     expect(parsed.cases.map((c) => c.unitName)).toEqual(table.map((r) => r.unit));
     expect(table[0]).toMatchObject({ seq: 1, unit: '大庆市' });
     expect(table[27]).toMatchObject({ seq: 28, unit: '绥芬河片区' });
@@ -108,7 +111,9 @@ describe('importing into the database', () => {
     expect(batch.items.map((i) => i.seq)).toEqual(Array.from({ length: 28 }, (_, i) => i + 1));
     const rows = listCases(db, { batchId: batch.id });
     const table = parseCircular(seedText()).table!;
-    expect(rows.map((r) => r.title)).toEqual(table.map((r) => r.title));
+    expect(rows.map((r) => titleKey(r.title))).toEqual(table.map((r) => titleKey(r.title)));
+    // the 汇总表 keeps the table's wording for the Word attachment (issue 10.10)
+    expect(batch.items.map((i) => batch.circular.summary!.rows[String(i.caseId)]!.title)).toEqual(table.map((r) => r.title));
     expect(rows.map((r) => r.unitName)).toEqual(table.map((r) => r.unit));
     expect(listSources(db).map((s) => s.name)).toContain('自贸试验区第六批改革试点经验');
 

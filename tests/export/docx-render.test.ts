@@ -6,6 +6,8 @@ import { getBatch, listBatches } from '../../electron/core/repos/batches';
 import type { BatchDetail } from '../../shared/domain';
 import { hasRenderer, MM_PER_PT, pageSizes, redBands, renderPdf, textLines, type RedBand, type TextLine } from '../helpers/pdf';
 import { tempCasebook, tempDir } from '../helpers/tmp';
+import { markCounts, squash, twoLineTitles } from '../helpers/fidelity';
+import { DATE_PLACEHOLDER } from '../../electron/core/export/docx/standard';
 
 // The demo circular laid out by LibreOffice and measured on the page, as a clerk would look at it.
 const A4 = { width: 595.28, height: 841.89 };
@@ -17,6 +19,7 @@ const PAGE_NUMBER = /^—\s*(\d+)\s*—$/u;
 const renderer = hasRenderer();
 let demo: BatchDetail;
 const pdfs: Record<'letter' | 'file', string> = { letter: '', file: '' };
+const docxBytes: Record<'letter' | 'file', Buffer> = { letter: Buffer.alloc(0), file: Buffer.alloc(0) };
 const lines: Record<'letter' | 'file', TextLine[][]> = { letter: [], file: [] };
 
 beforeAll(async () => {
@@ -26,7 +29,8 @@ beforeAll(async () => {
   const dir = tempDir('render-');
   for (const layout of ['letter', 'file'] as const) {
     const file = path.join(dir, `${layout}.docx`);
-    fs.writeFileSync(file, await exportBatchDocx(demo, { layout }));
+    docxBytes[layout] = await exportBatchDocx(demo, { layout });
+    fs.writeFileSync(file, docxBytes[layout]);
     pdfs[layout] = renderPdf(file);
     lines[layout] = textLines(pdfs[layout]);
   }
@@ -81,7 +85,9 @@ describe.skipIf(!renderer)('the demo circular rendered by LibreOffice', () => {
     expect(full.length).toBeGreaterThan(200);
     const chars = full.map((l) => [...l.text.replace(/\s/gu, '')]);
     const exact = chars.filter((c) => c.length === 28);
-    expect(exact.length / full.length).toBeGreaterThan(0.9);
+    // Not every line: a mark that may not begin a line takes the last character with it (a 27-character line)
+    // now that no mark hangs invisibly past the margin (issue 10.6).
+    expect(exact.length / full.length).toBeGreaterThan(0.85);
     // The others are CJK line breaking, not a wrong measure: a stop hanging past the margin (29), a line
     // shortened so that a mark which may not begin a line does not, or one holding half-width spaces (26–27).
     for (const c of chars.filter((c) => c.length !== 28)) {
@@ -145,5 +151,46 @@ describe.skipIf(!renderer)('the demo circular rendered by LibreOffice', () => {
     const text = lines.letter.flat().map((l) => l.text.replace(/\s/gu, ''));
     const found = text.filter((t) => /^（.+提供）$/u.test(t));
     expect(found).toEqual(demo.items.map((i) => `（${i.case.unitName}提供）`));
+  });
+
+  // Issue 10: what a reviewer in a 省自贸办 sends back.
+  it('never leaves the 署名 and 成文日期 alone on a page (the demo has no date: its placeholder shows)', () => {
+    for (const layout of ['letter', 'file'] as const) {
+      const p = lines[layout].findIndex((page) => page.some((l) => squash(l.text) === DATE_PLACEHOLDER));
+      expect(p, layout).toBeGreaterThanOrEqual(0);
+      const others = bodyLines(lines[layout][p]!).filter((l) => ![DATE_PLACEHOLDER, squash(demo.circular.signature)].includes(squash(l.text)));
+      expect(others.length, layout).toBeGreaterThanOrEqual(3);
+    }
+  });
+
+  it('puts two blank lines between the red line (or the letter’s number) and the title', () => {
+    for (const layout of ['letter', 'file'] as const) {
+      const first = lines[layout][0]!;
+      const number = first.find((l) => squash(l.text).startsWith('黑自贸工办函'))!;
+      const title = first.find((l) => squash(l.text).startsWith('关于印发'))!;
+      const gap = title.yMax - number.yMax; // one blank line: about 72 pt; two: about 101 pt
+      expect(gap, layout).toBeGreaterThan(3 * 28.95);
+      expect(gap, layout).toBeLessThan(4 * 28.95);
+    }
+  });
+
+  it('draws every ，、。 of the text (88 were lost at −0.25 pt)', () => {
+    for (const layout of ['letter', 'file'] as const) {
+      const counts = markCounts(docxBytes[layout], pdfs[layout]);
+      for (const [mark, c] of Object.entries(counts)) expect(c.pdf, `${layout} ${mark}`).toBe(c.text);
+    }
+  });
+
+  it('breaks every two-line title as a 正梯形: the top line not longer than the second', () => {
+    const titles = twoLineTitles(lines.letter);
+    expect(titles.length).toBeGreaterThanOrEqual(18);
+    for (const t of titles) expect([...t.top].length, `${t.top} / ${t.bottom}`).toBeLessThanOrEqual([...t.bottom].length);
+  });
+
+  it('prints each case under its own wording and the 汇总表 with the table’s (case 20)', () => {
+    const text = lines.letter.flat().map((l) => squash(l.text));
+    expect(text).toContain('第三批复制推广自贸试验区制度创新成果典型案例汇总表');
+    expect(text.join('')).toContain('“推行‘全通版’食品药品');
+    expect(text.join('')).toContain('“推行全通版食品药品许可证”');
   });
 });

@@ -165,7 +165,8 @@ describe('主体 and fonts per element', () => {
     const runIn = all.find((p) => p.text.startsWith('（一）开办时间进一步缩短。'))!;
     expect(runIn.runs.map((r) => eastAsia(r.rPr))).toEqual(['楷体_GB2312', '仿宋_GB2312']);
     expect(runIn.runs[1]!.text).toMatch(/^“一业一证、证照联办”改革前/u);
-    const case20 = all.findIndex((p) => p.text === '“推行全通版食品药品许可证”复制推广典型案例');
+    const case20 = all.findIndex((p) => p.text === '“推行‘全通版’食品药品许可证”复制推广典型案例');
+    expect(case20).toBeGreaterThan(0);
     const next = all.slice(case20 + 1).find((p) => /^[一二三四]、(实践效果|下一步)/u.test(p.text))!;
     expect(next.text).toBe('三、实践效果');
   });
@@ -203,7 +204,10 @@ describe('the attachment', () => {
     }
   });
 
-  it('the 汇总表: 序号/案例名称/提供单位, header repeated, 28 rows, widths WPS respects', () => {
+  it('the 汇总表: its caption, 序号/案例名称/提供单位 in the table’s wording, header repeated, 28 rows, widths WPS respects', () => {
+    const all = paragraphs(letter.document);
+    const i = all.findIndex((p) => p.text === '附件');
+    expect(all[i + 4]!.text).toBe('第三批复制推广自贸试验区制度创新成果典型案例汇总表'); // the source's caption keeps «汇总表»
     const table = /<w:tbl>([\s\S]*?)<\/w:tbl>/u.exec(letter.document)![1]!;
     const rows = table.match(/<w:tr>[\s\S]*?<\/w:tr>/gu)!;
     expect(rows).toHaveLength(29);
@@ -211,7 +215,11 @@ describe('the attachment', () => {
     expect(rows.slice(1).every((r) => !/tblHeader/u.test(r) && /cantSplit/u.test(r))).toBe(true);
     expect(paragraphs(rows[0]!).map((p) => p.text)).toEqual(['序号', '案例名称', '提供单位']);
     const cells = (r: string) => paragraphs(r).map((p) => p.text);
-    expect(rows.slice(1).map(cells)).toEqual(demo.items.map((i) => [String(i.seq), i.case.title, i.case.unitName]));
+    const listed = demo.items.map((it) => demo.circular.summary!.rows[String(it.caseId)]!.title);
+    expect(rows.slice(1).map(cells)).toEqual(demo.items.map((it, k) => [String(it.seq), listed[k], it.case.unitName]));
+    // case 20: the table says «全通版», the case page keeps ‘全通版’ (issue 10.10)
+    expect(listed[19]).toBe('“推行全通版食品药品许可证”复制推广典型案例');
+    expect(demo.items[19]!.case.title).toBe('“推行‘全通版’食品药品许可证”复制推广典型案例');
     const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"\/>/gu)].map((m) => Number(m[1]));
     expect(grid.reduce((a, b) => a + b, 0)).toBe(11906 - 1587 - 1474); // as wide as the 版心
     expect([...table.matchAll(/<w:tcW w:type="(\w+)"/gu)].every((m) => m[1] === 'dxa')).toBe(true);
@@ -219,16 +227,13 @@ describe('the attachment', () => {
 });
 
 describe('版记, font profiles, determinism, snapshots', () => {
-  it('file format: 抄送 and 印发 in 4号仿宋 between black lines at the foot; letter: only 抄送, no lines', async () => {
+  it('file format: 抄送 above 印发 in 4号仿宋 between thick, thin and thick rules, last in the document; letter: only 抄送, no lines', async () => {
     const b2 = tempCasebook();
     const batch = fullDraftBatch(b2.db);
     const f = readDocx(await exportBatchDocx(batch, { layout: 'file' }));
-    const tables = f.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/gu)!;
-    const colophon = tables[tables.length - 1]!;
-    const float = /<w:tblpPr[^>]*>/u.exec(colophon)![0];
-    expect(float).toMatch(/w:vertAnchor="margin"/u);
-    expect(float).toMatch(/w:tblpYSpec="bottom"/u);
-    const [cc, printed] = paragraphs(colophon);
+    const ps = paragraphs(f.document);
+    const tail = ps.slice(-5);
+    const [r1, cc, r2, printed, r3] = tail;
     expect(cc!.text).toBe('抄送：省委办公厅，省政府办公厅。');
     expect(printed!.text).toBe('中国（黑龙江）自由贸易试验区工作办公室2024年5月9日印发');
     expect(printed!.xml).toMatch(/<w:tab\/>/u); // organ left, date right, on one line
@@ -236,16 +241,20 @@ describe('版记, font profiles, determinism, snapshots', () => {
       expect(attr(p.runs[0]!.rPr, 'sz', 'val')).toBe('28');
       expect(eastAsia(p.runs[0]!.rPr)).toBe('仿宋_GB2312');
     }
-    expect(colophon).toMatch(/<w:top w:val="single"[^>]*w:sz="8"/u);
+    expect([r1, r2, r3].map((r) => attr(r!.pPr, 'top', 'sz'))).toEqual(['8', '6', '8']); // thick / thin / thick
+    for (const r of [r1, r2, r3]) expect(attr(r!.pPr, 'ind', 'left')).toBeNull(); // as wide as the 版心
     const l = readDocx(await exportBatchDocx(batch, { layout: 'letter' }));
-    const lt = l.document.match(/<w:tbl>[\s\S]*?<\/w:tbl>/gu)!;
-    const lc = lt[lt.length - 1]!;
-    expect(paragraphs(lc).map((p) => p.text)).toEqual(['抄送：省委办公厅，省政府办公厅。']);
-    expect(lc).not.toMatch(/w:val="single"/u);
-    // the signature and date: date four characters in from the right
-    const date = paragraphs(l.document).find((p) => p.text === '2024年5月8日')!;
-    expect(attr(date.pPr, 'jc', 'val')).toBe('right');
-    expect(attr(date.pPr, 'ind', 'right')).toBe('1280');
+    const lps = paragraphs(l.document);
+    expect(lps.at(-1)!.text).toBe('抄送：省委办公厅，省政府办公厅。');
+    for (const p of lps.slice(-6)) expect(p.pPr).not.toMatch(/<w:pBdr>/u);
+    // §7.3.5.2: the 署名 2 字 in from the right, the date 2 字 right of the 署名's start
+    const signature = lps.find((p) => p.text === '中国（黑龙江）自由贸易试验区工作办公室' && attr(p.pPr, 'jc', 'val') === 'right')!;
+    const date = lps.find((p) => p.text === '2024年5月8日')!;
+    expect(attr(signature.pPr, 'ind', 'right')).toBe('640');
+    const S = [...signature.text].length * 320;
+    const D = 6 * 320; // «2024年5月8日»: digits count half a character
+    expect(Number(attr(date.pPr, 'ind', 'right'))).toBe(640 + S - 640 - D);
+    expect(signature.pPr).toMatch(/<w:keepNext\/>/u);
   });
 
   it('the system-font profile names fonts every Windows has', async () => {

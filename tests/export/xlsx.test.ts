@@ -7,6 +7,7 @@ import { getBatch, listBatches } from '../../electron/core/repos/batches';
 import { findUnitByName, listUnits } from '../../electron/core/repos/vocab';
 import type { BatchDetail } from '../../shared/domain';
 import { displayWidth } from '../../shared/width';
+import { linesIn } from '../../electron/core/export/xlsx/table-sheet';
 import { hasRenderer, pageSizes, renderPdf } from '../helpers/pdf';
 import { tempCasebook, tempDir } from '../helpers/tmp';
 
@@ -60,11 +61,25 @@ describe('the batch workbook', () => {
     const longest = Math.max(...demo.items.map((i) => displayWidth(i.case.title)));
     const width = ws.getColumn(2).width!;
     expect(width).toBeGreaterThan(longest / 2); // a Chinese character counts as two units
-    expect(width).toBeLessThanOrEqual(56);
+    expect(width).toBeLessThanOrEqual(66);
     expect(ws.getColumn(3).width).toBeGreaterThanOrEqual(displayWidth('绥芬河片区'));
     // a title wider than its column gets a taller row
     const tall = ws.getRow(3 + demo.items.findIndex((i) => displayWidth(i.case.title) > width));
     expect(tall.height).toBeGreaterThan(ws.getRow(2).height);
+  });
+
+  it('gives a row the height of the lines its text takes: one line, one line high (issue 10.13)', () => {
+    const ws = wb.getWorksheet('汇总表')!;
+    const widths = Array.from({ length: 8 }, (_, i) => ws.getColumn(i + 1).width!);
+    const rows = Array.from({ length: ws.rowCount - 2 }, (_, i) => ws.getRow(i + 3));
+    for (const r of rows) {
+      const lines = Math.max(...widths.map((w, i) => linesIn(String(cellValue(r.getCell(i + 1)) ?? ''), w)));
+      expect(r.height).toBe(Math.max(20, lines * 15 + 5));
+    }
+    // the 来源 column is wide enough for «自贸试验区第六批改革试点经验» on one line: such a row is not 35 pt
+    const withSource = rows.filter((r) => r.getCell(6).value && linesIn(String(r.getCell(2).value), widths[1]!) === 1);
+    expect(withSource.length).toBeGreaterThan(0);
+    for (const r of withSource) expect(r.height).toBe(20);
   });
 
   it('counts by unit in the official order and by field, with totals that add up', () => {

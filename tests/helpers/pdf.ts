@@ -7,7 +7,7 @@ import path from 'node:path';
 // reading the PDF back with poppler: page sizes, text lines with their boxes, red pixels of a page.
 
 export const MM_PER_PT = 25.4 / 72;
-const FONTS_CONF = path.resolve(__dirname, '../../../shared/tools/fonts.conf');
+export const FONTS_CONF = path.resolve(__dirname, '../../../shared/tools/fonts.conf');
 
 export function hasRenderer(): boolean {
   try {

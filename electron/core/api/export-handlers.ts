@@ -1,11 +1,23 @@
 import path from 'node:path';
 import type { SavedFile } from '../../../shared/contract';
-import { buildBatchDocx, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, buildStatsXlsx, writeFileAtomic, type Built } from '../export/service';
+import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, buildStatsXlsx, writeFileAtomic, type Built } from '../export/service';
 import { UserError } from '../util';
+import { detectFonts } from '../fonts/detect';
+import { findSoffice, NO_LIBREOFFICE_MESSAGE } from '../export/pdf';
 import type { HandlerTable } from './dispatch';
 import type { HandlerContext } from './handlers';
 
-type ExportNames = 'export.batchDocx' | 'export.caseDocx' | 'export.batchXlsx' | 'export.libraryXlsx' | 'export.statsXlsx' | 'files.open' | 'files.showInFolder';
+type ExportNames =
+  | 'export.batchDocx'
+  | 'export.caseDocx'
+  | 'export.batchXlsx'
+  | 'export.libraryXlsx'
+  | 'export.statsXlsx'
+  | 'export.batchPdf'
+  | 'export.pdfAvailable'
+  | 'fonts.status'
+  | 'files.open'
+  | 'files.showInFolder';
 
 /** Exports ask the host where to save, then build and write. Only files saved this way may be opened later. */
 export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNames> {
@@ -16,12 +28,12 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNa
     const built = await build();
     const buildMs = performance.now() - t0;
     const target = await ctx.host.chooseSavePath(built.defaultName, built.kind);
-    if (!target) return { canceled: true, path: null, bytes: 0, tookMs: 0, downloadUrl: null };
+    if (!target) return { canceled: true, path: null, bytes: 0, tookMs: 0, downloadUrl: null, warnings: built.warnings };
     const t1 = performance.now();
     writeFileAtomic(target, built.bytes);
     const resolved = path.resolve(target);
     saved.add(resolved);
-    return { canceled: false, path: resolved, bytes: built.bytes.length, tookMs: Math.round(buildMs + performance.now() - t1), downloadUrl: ctx.host.downloadUrl(resolved) };
+    return { canceled: false, path: resolved, bytes: built.bytes.length, tookMs: Math.round(buildMs + performance.now() - t1), downloadUrl: ctx.host.downloadUrl(resolved), warnings: built.warnings };
   };
   const exported = (p: string) => {
     const resolved = path.resolve(p);
@@ -34,6 +46,9 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNa
     'export.batchXlsx': ({ id }) => saveBuilt(() => buildBatchXlsx(ctx.db, id)),
     'export.libraryXlsx': (filter) => saveBuilt(() => buildLibraryXlsx(ctx.db, filter)),
     'export.statsXlsx': ({ batchId }) => saveBuilt(() => buildStatsXlsx(ctx.db, batchId)),
+    'export.batchPdf': ({ id, layout, fonts, part }) => saveBuilt(() => buildBatchPdf(ctx.db, id, { layout, fonts, part })),
+    'export.pdfAvailable': async () => ({ available: findSoffice() !== null, message: findSoffice() ? '' : NO_LIBREOFFICE_MESSAGE }),
+    'fonts.status': async () => detectFonts(),
     'files.open': async ({ path: p }) => (await ctx.host.openPath(exported(p)), { ok: true as const }),
     'files.showInFolder': async ({ path: p }) => (await ctx.host.showInFolder(exported(p)), { ok: true as const }),
   };

@@ -76,7 +76,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
       const batch = batches.getBatch(db, id);
       const unitIds = new Set(batch.items.map((i) => i.case.unitId));
       const units = vocab.listUnits(db).filter((u) => unitIds.has(u.id));
-      return draftCircularBody(batch.kind, batch.ordinal, batch.items.length, units);
+      return draftCircularBody(batch.kind, batch.ordinal, batch.items.length, units, batch.circular.body);
     },
     'batches.issue': ({ id }) =>
       db.transaction(() => {

@@ -1,5 +1,5 @@
 // What the handlers need from the shell they run in (Electron or the loopback server): the OS side.
-export type ExportKind = 'docx' | 'xlsx';
+export type ExportKind = 'docx' | 'xlsx' | 'pdf';
 
 export interface Host {
   transport: 'ipc' | 'http';

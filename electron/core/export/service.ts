@@ -1,6 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { CaseFilter, FontProfile, Layout } from '../../../shared/domain';
+import type { BatchDetail, CaseFilter, FontProfile, Layout } from '../../../shared/domain';
+import { detectFonts, missingFontWarnings } from '../fonts/detect';
+import { DATE_PLACEHOLDER } from './docx/standard';
+import { docxToPdf, findSoffice, NO_LIBREOFFICE_MESSAGE } from './pdf';
 import type { Db } from '../db/connection';
 import { getBatch } from '../repos/batches';
 import { getCase, listCases } from '../repos/cases';
@@ -18,7 +21,17 @@ import { removeOrphanTemps } from '../orphan-temps';
 export interface Built {
   bytes: Buffer;
   defaultName: string;
-  kind: 'docx' | 'xlsx';
+  kind: 'docx' | 'xlsx' | 'pdf';
+  /** What the clerk must know about the file (a placeholder printed, a font Word will replace); shown with the result. */
+  warnings: string[];
+}
+
+/** Warnings about the circular itself: what prints as a placeholder instead of the clerk's text. */
+export function circularWarnings(batch: BatchDetail, part: BatchDocxPart = 'circular'): string[] {
+  if (part === 'attachment') return [];
+  const out: string[] = [];
+  if (!batch.circular.date) out.push(`未填写成文日期：导出件中以“${DATE_PLACEHOLDER}”占位，印发前请在通知中填写成文日期`);
+  return out;
 }
 
 export async function buildBatchDocx(db: Db, id: number, options: { layout?: Layout; fonts?: FontProfile; part?: BatchDocxPart } = {}): Promise<Built> {
@@ -26,31 +39,41 @@ export async function buildBatchDocx(db: Db, id: number, options: { layout?: Lay
   if (batch.items.length === 0) throw new UserError('批次中还没有案例，无法导出');
   const fonts = options.fonts ?? getSettings(db).fontProfile;
   const bytes = await exportBatchDocx(batch, { ...options, fonts });
-  return { bytes, defaultName: batchDocxName(batch, options.part), kind: 'docx' };
+  const warnings = [...circularWarnings(batch, options.part), ...missingFontWarnings(detectFonts(), fonts)];
+  return { bytes, defaultName: batchDocxName(batch, options.part), kind: 'docx', warnings };
+}
+
+/** The circular as PDF, laid out by LibreOffice from the same .docx (see ./pdf). */
+export async function buildBatchPdf(db: Db, id: number, options: { layout?: Layout; fonts?: FontProfile; part?: BatchDocxPart } = {}): Promise<Built> {
+  const soffice = findSoffice();
+  if (!soffice) throw new UserError(NO_LIBREOFFICE_MESSAGE, 'no_pdf_converter');
+  const docx = await buildBatchDocx(db, id, options);
+  return { ...docx, bytes: await docxToPdf(docx.bytes, soffice), defaultName: docx.defaultName.replace(/\.docx$/u, '.pdf'), kind: 'pdf' };
 }
 
 export async function buildCaseDocx(db: Db, id: number, options: { fonts?: FontProfile } = {}): Promise<Built> {
   const c = getCase(db, id);
-  const bytes = await exportCaseDocx(c, { fonts: options.fonts ?? getSettings(db).fontProfile });
-  return { bytes, defaultName: caseDocxName(c), kind: 'docx' };
+  const fonts = options.fonts ?? getSettings(db).fontProfile;
+  const bytes = await exportCaseDocx(c, { fonts });
+  return { bytes, defaultName: caseDocxName(c), kind: 'docx', warnings: missingFontWarnings(detectFonts(), fonts) };
 }
 
 export async function buildBatchXlsx(db: Db, id: number): Promise<Built> {
   const batch = getBatch(db, id);
   const bytes = await batchWorkbook(batch, listUnits(db), listFields(db));
-  return { bytes, defaultName: batchXlsxName(batch), kind: 'xlsx' };
+  return { bytes, defaultName: batchXlsxName(batch), kind: 'xlsx', warnings: [] };
 }
 
 export async function buildLibraryXlsx(db: Db, filter: CaseFilter = {}, now = new Date()): Promise<Built> {
   const cases = listCases(db, filter);
   const title = `案例库（${cases.length} 个案例，导出于 ${now.toISOString().slice(0, 10)}）`;
   const bytes = await libraryWorkbook(cases, listUnits(db), listFields(db), title, now);
-  return { bytes, defaultName: libraryXlsxName(now), kind: 'xlsx' };
+  return { bytes, defaultName: libraryXlsxName(now), kind: 'xlsx', warnings: [] };
 }
 
 export async function buildStatsXlsx(db: Db, batchId?: number, now = new Date()): Promise<Built> {
   const stats = computeStats(db, { batchId });
-  return { bytes: await statsWorkbook(stats, now), defaultName: `统计 ${stats.scope} ${now.toISOString().slice(0, 10)}.xlsx`.replace(/[\\/:*?"<>|]/gu, ''), kind: 'xlsx' };
+  return { bytes: await statsWorkbook(stats, now), defaultName: `统计 ${stats.scope} ${now.toISOString().slice(0, 10)}.xlsx`.replace(/[\\/:*?"<>|]/gu, ''), kind: 'xlsx', warnings: [] };
 }
 
 /** Writes beside the target and renames, so a failed export never leaves half a file where the old one was. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ImportReport } from '../../../shared/domain';
+import type { ImportReport, SummaryLayout } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { createBatch, freezeBatch, nextOrdinal, setBatchItems } from '../repos/batches';
 import { insertCase } from '../repos/cases';
@@ -40,6 +40,15 @@ export function parsedHash(parsed: ParsedCircular): string {
 }
 
 const fullWidthBrackets = (s: string) => s.replace(/\(/gu, '（').replace(/\)/gu, '）');
+
+/** The source's 汇总表: its caption, extra columns, and each row's wording, by the id of the case it lists. */
+function summaryLayout(parsed: ParsedCircular, caseIds: number[]): SummaryLayout {
+  const rows: SummaryLayout['rows'] = {};
+  parsed.table!.forEach((row, i) => {
+    if (caseIds[i] !== undefined) rows[String(caseIds[i])] = { title: row.title, cells: row.cells };
+  });
+  return { caption: parsed.tableHead!.caption, columns: parsed.tableHead!.columns, rows };
+}
 
 /** Writes a parsed circular in one transaction: units, fields and sources matched or created, cases, the batch. */
 export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): ImportReport {
@@ -119,6 +128,7 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
             printedBy: header.printedBy || organ,
             printedDate: header.printedDate,
             layout: header.layout,
+            ...(parsed.table && parsed.tableHead ? { summary: summaryLayout(parsed, caseIds) } : {}),
           }
         : {},
     });

@@ -2,7 +2,7 @@ import type { BatchKind, BodyNode, CaseType, ImportWarning, Layout, SourceKind }
 import { parseDocNumber, type DocNumber } from '../../../shared/docnumber';
 import { fromChineseNumeral } from '../../../shared/numerals';
 import { readOrdinal } from '../../../shared/ordinals';
-import { endsSentence, normalizeTitle, titleKey } from './text';
+import { endsSentence, normalizeTitle, tidyTitle, titleKey } from './text';
 
 // Reads a circular (or a file of cases) pasted as text or markdown into structure. Pure: no database.
 // Built to survive what scans and pasting do: random # marks, missing «案例 N» lines, both bracket widths,
@@ -24,6 +24,14 @@ export interface SummaryRow {
   title: string;
   unit: string;
   field: string | null;
+  /** The cells of the columns other than 序号, 名称 and 单位 (所属领域 …), in the order of `tableHead.columns`. */
+  cells: string[];
+}
+
+/** How the source printed its 汇总表: its caption and the columns after 序号/名称/单位, for the Word attachment. */
+export interface TableHead {
+  caption: string | null;
+  columns: string[];
 }
 
 export interface ParsedHeader {
@@ -45,6 +53,7 @@ export interface ParsedCircular {
   header: ParsedHeader | null;
   batch: { kind: BatchKind; ordinal: number | null; title: string } | null;
   table: SummaryRow[] | null;
+  tableHead: TableHead | null;
   cases: ParsedCase[];
   warnings: ImportWarning[];
 }
@@ -112,7 +121,7 @@ export function parseCircular(text: string): ParsedCircular {
   }
 
   const front = nonBlank.slice(0, starts[0]?.start ?? nonBlank.length);
-  const { header, batch, table } = parseFront(front, warnings);
+  const { header, batch, table, tableHead } = parseFront(front, warnings);
 
   const cases: ParsedCase[] = starts.map((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1]!.start : nonBlank.length;
@@ -125,14 +134,17 @@ export function parseCircular(text: string): ParsedCircular {
     }
     const contentLines = nonBlank.slice((s.unit ?? s.title) + 1, end).map((l) => l.text);
     const { lead, body } = parseCaseBody(contentLines, position, warnings);
-    const title = normalizeTitle(nonBlank[s.title]!.text);
+    // A title that quotes its own words (‘全通版’, 企业“套餐式”…) keeps that wording; one without any quotes gets
+    // the usual “…” around the name. The 汇总表 keeps the table's own wording (applyParsed).
+    const tidy = tidyTitle(nonBlank[s.title]!.text);
+    const title = /[“”‘’]/u.test(tidy) ? tidy : normalizeTitle(tidy);
     const type: CaseType = /复制推广/u.test(title) ? 'replication' : /创新/u.test(title) ? 'innovation' : (batch?.kind ?? 'replication');
     return { declaredNumber, title, unitName, type, fieldName: null, source: proposeSource(lead, body), lead, body };
   });
 
   if (header) Object.assign(header, { cc, printedBy, printedDate });
   crossCheck(table, cases, warnings);
-  return { header, batch, table, cases, warnings };
+  return { header, batch, table, tableHead, cases, warnings };
 }
 
 function parseFront(front: Line[], warnings: ImportWarning[]) {
@@ -206,7 +218,8 @@ function parseFront(front: Line[], warnings: ImportWarning[]) {
   }
 
   const table = tableIdx >= 0 ? parseTable(texts.slice(tableIdx), warnings) : null;
-  return { header, batch, table };
+  const tableHead = tableIdx >= 0 ? { caption: texts.slice(0, tableIdx).reverse().find((t) => /汇总表$/u.test(t)) ?? null, columns: extraColumns(splitCells(texts[tableIdx]!)).map((c) => c.name) } : null;
+  return { header, batch, table, tableHead };
 }
 
 function signatureLike(t: string): boolean {
@@ -219,8 +232,14 @@ function splitCells(line: string): string[] {
   return line.split(/\s{2,}|\u3000+/u).map((c) => c.trim());
 }
 
+/** Columns of the 汇总表 beyond 序号, 名称 and 单位, with their positions. */
+function extraColumns(head: string[]): { name: string; index: number }[] {
+  return head.map((name, index) => ({ name, index })).filter(({ name }) => name && !/序号|名称|单位/u.test(name));
+}
+
 function parseTable(texts: string[], warnings: ImportWarning[]): SummaryRow[] {
   const head = splitCells(texts[0]!);
+  const extra = extraColumns(head);
   const col = (re: RegExp) => head.findIndex((h) => re.test(h));
   const seqCol = col(/序号/u);
   const titleCol = col(/名称/u);
@@ -242,6 +261,7 @@ function parseTable(texts: string[], warnings: ImportWarning[]): SummaryRow[] {
       title: normalizeTitle(cells[titleCol >= 0 ? titleCol : 1] ?? ''),
       unit: (cells[unitCol >= 0 ? unitCol : 2] ?? '').replace(/\s+/gu, ''),
       field: fieldCol >= 0 ? (cells[fieldCol] ?? '').trim() || null : null,
+      cells: extra.map(({ index }) => (cells[index] ?? '').trim()),
     });
   }
   rows.forEach((r, i) => {
@@ -340,7 +360,7 @@ function crossCheck(table: SummaryRow[] | null, cases: ParsedCase[], warnings: I
     if (!row || !c) continue;
     if (titleKey(row.title) !== titleKey(c.title)) {
       warnings.push({ caseSeq: i + 1, rule: 'summary-table', message: `汇总表第${i + 1}行名称“${row.title}”与正文标题“${c.title}”不一致，已采用正文标题` });
-    } else c.title = row.title; // the summary table's form is the official one
+    }
     if (row.unit && c.unitName && row.unit !== c.unitName) {
       warnings.push({ caseSeq: i + 1, rule: 'unit-line', message: `汇总表第${i + 1}行提供单位“${row.unit}”与正文“（${c.unitName}提供）”不一致，已采用正文` });
     }

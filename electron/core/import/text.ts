@@ -23,10 +23,15 @@ export function titleKey(title: string): string {
   return title.replace(/[\s"'“”‘’「」『』]/gu, '');
 }
 
+/** Spaces of a scan go (next to quotes and punctuation, and before the 案例 suffix); the wording stays. */
+export function tidyTitle(raw: string): string {
+  const t = raw.replace(/\s+/gu, ' ').trim().replace(/\s*([“”‘’、，：；（）《》])\s*/gu, '$1');
+  return t.replace(/\s+(复制推广典型案例|典型案例|创新实践案例|实践案例)$/u, '$1');
+}
+
 /** Cleans a title from a scan: spaces next to quotes and punctuation go; a replication title gets its quotes. */
 export function normalizeTitle(raw: string): string {
-  let t = raw.replace(/\s+/gu, ' ').trim();
-  t = t.replace(/\s*([“”‘’、，：；（）《》])\s*/gu, '$1');
+  let t = tidyTitle(raw);
   const suffix = /(复制推广典型案例|典型案例|创新实践案例|实践案例)$/u.exec(t);
   if (suffix) {
     let name = t.slice(0, t.length - suffix[0].length).trim();

@@ -1,5 +1,6 @@
-import { App, Button, Space, Typography } from 'antd';
-import { useCallback } from 'react';
+import { FilePdfOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Space, Tooltip, Typography } from 'antd';
+import { useCallback, useEffect, useState } from 'react';
 import type { SavedFile } from '../../../shared/contract';
 import { api, transport, withToken } from '../api';
 import { errorText } from '../format';
@@ -19,7 +20,7 @@ export function useExport(): (run: () => Promise<SavedFile>, what: string) => Pr
         message.destroy(key);
         if (saved.canceled || !saved.path) return null;
         const name = saved.path.split(/[\\/]/u).pop();
-        modal.success({
+        (saved.warnings?.length ? modal.warning : modal.success)({
           title: `已导出${what}`,
           width: 520,
           okText: '关闭',
@@ -31,6 +32,22 @@ export function useExport(): (run: () => Promise<SavedFile>, what: string) => Pr
               <Typography.Text type="secondary">
                 {Math.max(1, Math.round(saved.bytes / 1024))} KB，用时 {saved.tookMs} 毫秒
               </Typography.Text>
+              {saved.warnings?.length ? (
+                <Alert
+                  type="warning"
+                  showIcon
+                  style={{ marginTop: 12 }}
+                  data-testid="export-warnings"
+                  message="请注意"
+                  description={
+                    <ul style={{ margin: 0, paddingLeft: 18 }}>
+                      {saved.warnings.map((w) => (
+                        <li key={w}>{w}</li>
+                      ))}
+                    </ul>
+                  }
+                />
+              ) : null}
               <div style={{ marginTop: 12 }}>
                 {transport.kind === 'ipc' ? (
                   <Space>
@@ -59,4 +76,32 @@ export function useExport(): (run: () => Promise<SavedFile>, what: string) => Pr
     },
     [message, modal],
   );
+}
+
+/** «导出 PDF»: enabled where LibreOffice is installed; otherwise it says what to install. */
+export function PdfExportButton({ run, disabled }: { run: () => Promise<void>; disabled?: boolean }) {
+  const [state, setState] = useState<{ available: boolean; message: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    api['export.pdfAvailable']({}).then((s) => live && setState(s), () => live && setState({ available: false, message: '无法确认本机是否装有 LibreOffice' }));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const button = (
+    <Button icon={<FilePdfOutlined />} disabled={disabled || !state?.available} onClick={() => void run()} data-testid="export-pdf">
+      导出 PDF
+    </Button>
+  );
+  if (state && !state.available) {
+    return (
+      <Space direction="vertical" size={2}>
+        <Tooltip title={state.message}>{button}</Tooltip>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {state.message}
+        </Typography.Text>
+      </Space>
+    );
+  }
+  return button;
 }

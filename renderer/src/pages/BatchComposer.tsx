@@ -6,7 +6,8 @@ import { api } from '../api';
 import { CaseFilters } from '../components/CaseFilters';
 import { BatchFixDialog } from '../components/BatchFixDialog';
 import { CircularForm } from '../components/CircularForm';
-import { useExport } from '../components/ExportResult';
+import { PdfExportButton, useExport } from '../components/ExportResult';
+import { FontCheck } from '../components/FontCheck';
 import { FindingsList } from '../components/FindingsList';
 import { SortableItems } from '../components/SortableItems';
 import { errorText, fmtTime } from '../format';
@@ -252,7 +253,7 @@ export function BatchComposer({ id }: { id: number }) {
                         <Typography.Text strong>内容</Typography.Text>
                         <Radio.Group aria-label="内容" value={part} onChange={(e) => setPart(e.target.value)} options={[{ value: 'circular', label: '通知及附件' }, { value: 'attachment', label: '仅附件' }]} />
                       </Space>
-                      <Typography.Text type="secondary">国标字体需本机装有方正小标宋简体、仿宋_GB2312、楷体_GB2312；没有时选“系统字体”。</Typography.Text>
+                      <FontCheck profile={fonts ?? settings?.fontProfile ?? 'gb'} compact />
                       <Button
                         type="primary"
                         icon={<FileWordOutlined />}
@@ -264,6 +265,13 @@ export function BatchComposer({ id }: { id: number }) {
                       >
                         导出 Word
                       </Button>
+                      <PdfExportButton
+                        disabled={!batch.items.length}
+                        run={async () => {
+                          if (dirty && !(await saveCircular())) return;
+                          await runExport(() => api['export.batchPdf']({ id, layout: layout ?? undefined, fonts: fonts ?? undefined, part }), ' PDF 通知');
+                        }}
+                      />
                     </Space>
                   </Card>
                 </Col>

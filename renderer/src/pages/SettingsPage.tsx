@@ -18,6 +18,7 @@ import {
 } from '../../../shared/domain';
 import { moveInList } from '../../../shared/body-ops';
 import { api } from '../api';
+import { FontCheck } from '../components/FontCheck';
 import { errorText } from '../format';
 import { useVocab } from '../vocab';
 import { BackupPanel } from '../components/BackupPanel';
@@ -182,6 +183,9 @@ function Office() {
             </Form.Item>
             <Form.Item label="默认字体" style={{ marginBottom: 8 }} help="国标字体：方正小标宋简体、仿宋_GB2312、楷体_GB2312、黑体；系统字体：华文中宋、仿宋、楷体、黑体（Windows 自带）">
               <Radio.Group value={draft.fontProfile} onChange={(e) => set({ fontProfile: e.target.value })} options={FONT_PROFILES.map((f) => ({ value: f, label: FONT_PROFILE_LABELS[f] }))} />
+            </Form.Item>
+            <Form.Item label="本机字体" style={{ marginBottom: 8 }}>
+              <FontCheck profile={draft.fontProfile} />
             </Form.Item>
           </Form>
         </Card>

@@ -13,7 +13,7 @@ import {
   type IParagraphOptions,
 } from 'docx';
 import { headingLine, printBlocks } from '../../../../shared/body';
-import type { Case } from '../../../../shared/domain';
+import type { BodyNode, Case, SummaryLayout } from '../../../../shared/domain';
 import { breakTitle } from '../../../../shared/title-lines';
 import type { Fonts } from './fonts';
 import { BODY_CHAR_SPACING, CHAR_3, FIRST_LINE_INDENT, LINE_PITCH, SIZE, TABLE_LINE, TYPE_AREA } from './standard';
@@ -29,24 +29,32 @@ export interface RunStyle {
   offGrid?: boolean;
   /** A soft line break (w:br) before the text. */
   breakBefore?: boolean;
+  /** Letter spacing in twentieths of a point, instead of the body's tightening. */
+  characterSpacing?: number;
 }
 
 /** A run whose every font slot is the Chinese font, so “ ” — … are drawn full-width in it, never in a Latin face. */
 export function run(text: string, style: RunStyle): TextRun {
-  const { font, size = SIZE.三号, color, scale, offGrid, breakBefore } = style;
+  const { font, size = SIZE.三号, color, scale, offGrid, breakBefore, characterSpacing } = style;
   const tighten = size === SIZE.三号 && !offGrid;
   return new TextRun({
-    text,
+    text: tighten ? breakAfterStops(text) : text,
     font: { ascii: font, hAnsi: font, eastAsia: font, cs: font, hint: 'eastAsia' },
     size,
     sizeComplexScript: size,
     ...(color ? { color } : {}),
     ...(scale ? { scale } : {}),
     ...(offGrid ? { snapToGrid: false } : {}),
-    ...(tighten ? { characterSpacing: BODY_CHAR_SPACING } : {}),
+    ...(characterSpacing ? { characterSpacing } : tighten ? { characterSpacing: BODY_CHAR_SPACING } : {}),
     ...(breakBefore ? { break: 1 } : {}),
   });
 }
+
+/**
+ * A zero-width space after ，、。 where a half-width word follows («问题。2022年»): LibreOffice otherwise may hang
+ * the mark past the margin at a line end and not draw it. It is a break opportunity, invisible on paper.
+ */
+export const breakAfterStops = (text: string) => text.replace(/([，、。；：！？])(?=[0-9A-Za-z])/gu, '$1\u200b');
 
 export const exactLine = (line = LINE_PITCH, before = 0) => ({ line, lineRule: LineRuleType.EXACT, before, after: 0 });
 
@@ -66,7 +74,7 @@ export function bodyParagraph(text: string, fonts: Fonts, extra: Partial<IParagr
 }
 
 /** How many half-character columns of 2号 text fit the 版心. */
-const TITLE_COLUMNS = Math.floor(TYPE_AREA.width / (SIZE.二号 * 10)) * 2;
+export const TITLE_COLUMNS = Math.floor(TYPE_AREA.width / (SIZE.二号 * 10)) * 2;
 
 /** 标题: 2号小标宋, centred, broken into lines that keep their meaning and form a 梯形. */
 export function titleParagraph(text: string, fonts: Fonts, extra: Partial<IParagraphOptions> = {}): Paragraph {
@@ -76,6 +84,18 @@ export function titleParagraph(text: string, fonts: Fonts, extra: Partial<IParag
     children: breakTitle(text, TITLE_COLUMNS).map((line, i) => run(line, { font: fonts.title, size: SIZE.二号, offGrid: true, breakBefore: i > 0 })),
     ...extra,
   });
+}
+
+/** Whether the node at `path` has paragraphs or sub-items under it. */
+function hasChildren(body: readonly BodyNode[], path: readonly number[]): boolean {
+  let nodes = body;
+  let node: BodyNode | undefined;
+  for (const i of path) {
+    node = nodes[i];
+    if (!node) return false;
+    nodes = node.items;
+  }
+  return !!node && (node.paragraphs.length > 0 || node.items.length > 0);
 }
 
 /** The case: title, «（XX提供）», lead and its numbered sections, each ordinal generated from the structure. */
@@ -91,15 +111,21 @@ export function caseParagraphs(c: Case, fonts: Fonts, options: { newPage: boolea
       out.push(bodyParagraph(b.text, fonts));
       continue;
     }
-    const { heading, rest } = headingLine(b.heading, b.text);
+    // A 1. or （1） with nothing under it is an item of a list, not a heading («（1）……下降50%。»): a sentence,
+    // printed with its final stop, and not kept with the next line (a run of them chained keep-with-next left
+    // empty lines at the foot of a page).
+    const listItem = b.level >= 3 && !b.text && !hasChildren(c.body, b.path);
+    const { heading: h, rest } = headingLine(b.heading, b.text);
+    const heading = listItem && !/[。！？；…”’）]$/u.test(h) ? `${h}。` : h;
     // 一、 in 黑体; （一） in 楷体; 1. and （1） in 仿宋. Run-in text after a heading is 正文 (仿宋).
     const headingFont = b.level === 1 ? fonts.heading1 : b.level === 2 ? fonts.heading2 : fonts.body;
+    const isHeading = !rest && !listItem;
     out.push(
       new Paragraph({
         alignment: AlignmentType.JUSTIFIED,
         indent: { firstLine: FIRST_LINE_INDENT },
         spacing: exactLine(),
-        keepNext: !rest,
+        ...(isHeading ? { keepNext: true } : {}),
         children: [run(`${b.ordinal}${heading}`, { font: headingFont }), ...(rest ? [run(rest, { font: fonts.body })] : [])],
       }),
     );
@@ -119,25 +145,44 @@ function cell(text: string, width: number, font: string, align: (typeof Alignmen
   });
 }
 
-/** The 汇总表: 序号 / 案例名称 / 提供单位, the header row repeated on every page, rows never split. */
-export function summaryTable(rows: { seq: number; title: string; unit: string }[], fonts: Fonts): Table {
-  const widths = [900, TYPE_AREA.width - 900 - 2000, 2000];
+export interface SummaryOptions {
+  /** The source's own 汇总表 (caption, extra columns, rows' wording), when the batch was imported with one. */
+  layout?: SummaryLayout;
+}
+
+const SEQ_WIDTH = 900;
+const UNIT_WIDTH = 2000;
+/** An extra column (所属领域 …) is as wide as its longest cell or heading, within these bounds. */
+const EXTRA_WIDTH = { min: 1400, max: 2400 } as const;
+
+/** A cell of an extra column: 所属领域 follows the case's field (the clerk may have changed it), others as imported. */
+function extraCell(column: string, c: Case, imported: string | undefined): string {
+  if (/领域/u.test(column)) return c.fieldName ?? imported ?? '';
+  return imported ?? '';
+}
+
+/** The 汇总表: 序号 / 案例名称 / 提供单位 and the source's other columns, the header repeated on every page, rows never split. */
+export function summaryTable(items: { seq: number; case: Case }[], fonts: Fonts, options: SummaryOptions = {}): Table {
+  const layout = options.layout;
+  const columns = layout?.columns ?? [];
+  const rows = items.map(({ seq, case: c }) => {
+    const own = layout?.rows[String(c.id)];
+    return [String(seq), own?.title ?? c.title, c.unitName, ...columns.map((col, k) => extraCell(col, c, own?.cells[k]))];
+  });
+  const extraWidths = columns.map((col, k) => {
+    const longest = Math.max(textWidth(col, 280), ...rows.map((r) => textWidth(r[3 + k]!, 280))) + 160;
+    return Math.min(EXTRA_WIDTH.max, Math.max(EXTRA_WIDTH.min, longest));
+  });
+  const titleWidth = TYPE_AREA.width - SEQ_WIDTH - UNIT_WIDTH - extraWidths.reduce((a, b) => a + b, 0);
+  const widths = [SEQ_WIDTH, titleWidth, UNIT_WIDTH, ...extraWidths];
+  const headers = ['序号', '案例名称', '提供单位', ...columns];
+  const align = (i: number) => (i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER);
   const header = new TableRow({
     tableHeader: true,
     cantSplit: true,
-    children: ['序号', '案例名称', '提供单位'].map((h, i) => cell(h, widths[i]!, fonts.heading1, AlignmentType.CENTER)),
+    children: headers.map((h, i) => cell(h, widths[i]!, fonts.heading1, AlignmentType.CENTER)),
   });
-  const body = rows.map(
-    (r) =>
-      new TableRow({
-        cantSplit: true,
-        children: [
-          cell(String(r.seq), widths[0]!, fonts.body, AlignmentType.CENTER),
-          cell(r.title, widths[1]!, fonts.body, AlignmentType.LEFT),
-          cell(r.unit, widths[2]!, fonts.body, AlignmentType.CENTER),
-        ],
-      }),
-  );
+  const body = rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, widths[i]!, fonts.body, align(i))) }));
   return new Table({
     rows: [header, ...body],
     width: { size: TYPE_AREA.width, type: WidthType.DXA },
@@ -146,14 +191,19 @@ export function summaryTable(rows: { seq: number; title: string; unit: string }[
   });
 }
 
-/** 附件 pages: «附件» on line 1 (3号黑体, flush left), the title on line 3, then the 汇总表 and every case. */
-export function attachmentChildren(title: string, items: { seq: number; case: Case }[], fonts: Fonts, newPage: boolean): (Paragraph | Table)[] {
+/**
+ * 附件 pages: «附件» on line 1 (3号黑体, flush left), the title on line 3, then the 汇总表 under its caption
+ * when the source had one («…汇总表»), and every case under its own title.
+ */
+export function attachmentChildren(title: string, items: { seq: number; case: Case }[], fonts: Fonts, newPage: boolean, summary: SummaryOptions = {}): (Paragraph | Table)[] {
+  const caption = summary.layout?.caption;
   return [
     new Paragraph({ spacing: exactLine(), pageBreakBefore: newPage, children: [run('附件', { font: fonts.heading1 })] }),
     blankLine(),
     titleParagraph(title, fonts),
     blankLine(),
-    summaryTable(items.map((i) => ({ seq: i.seq, title: i.case.title, unit: i.case.unitName })), fonts),
+    ...(caption && caption !== title ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine(), keepNext: true, children: [run(caption, { font: fonts.heading1 })] })] : []),
+    summaryTable(items, fonts, summary),
     ...items.flatMap((i) => caseParagraphs(i.case, fonts, { newPage: true })),
   ];
 }

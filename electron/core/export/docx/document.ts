@@ -6,33 +6,26 @@ import {
   Footer,
   Header,
   HeightRule,
-  OverlapType,
   PageNumber,
   Paragraph,
-  RelativeHorizontalPosition,
-  RelativeVerticalPosition,
-  Table,
-  TableAnchorType,
-  TableCell,
-  TableLayoutType,
-  TableRow,
   Tab,
   TabStopType,
   TextRun,
-  WidthType,
+  type IParagraphOptions,
   type ISectionOptions,
 } from 'docx';
 import { formatChineseDate } from '../../../../shared/circular';
 import { formatDocNumber } from '../../../../shared/docnumber';
 import type { BatchDetail, Case, Circular, FontProfile, Layout } from '../../../../shared/domain';
-import { attachmentChildren, blankLine, bodyParagraph, caseParagraphs, exactLine, run, textWidth, titleParagraph } from './blocks';
+import { caseLines, colophonGap } from './line-estimate';
+import { TITLE_COLUMNS, attachmentChildren, blankLine, bodyParagraph, caseParagraphs, exactLine, run, textWidth, titleParagraph } from './blocks';
 import { FONT_PROFILES, type Fonts } from './fonts';
 import {
   CHAR_3,
   CHAR_4,
   COLOPHON_THICK,
   COLOPHON_THIN,
-  DATE_RIGHT_INDENT,
+  DATE_PLACEHOLDER,
   FILE_MARK_OFFSET,
   FILE_RULE_SIZE,
   FILE_RULE_SPACE_PT,
@@ -45,12 +38,15 @@ import {
   LETTER_RULE,
   LETTER_RULE_GAP,
   LINE_PITCH,
+  LINES_PER_PAGE,
   MARGIN,
   MARK_SIZE,
   PAGE,
   PAGE_NUMBER_INSET,
   RED,
+  SIGNATURE_RULE,
   SIZE,
+  TITLE_GAP_LINES,
   TYPE_AREA,
 } from './standard';
 
@@ -60,6 +56,8 @@ export interface DocxOptions {
   layout?: Layout;
   fonts?: FontProfile;
 }
+
+const titleGap = () => Array.from({ length: TITLE_GAP_LINES }, () => blankLine());
 
 function pageNumberFooter(fonts: Fonts, side: 'right' | 'left'): Footer {
   const style = { font: fonts.pageNumber, size: SIZE.四号, offGrid: true };
@@ -163,7 +161,7 @@ function masthead(c: Circular, layout: Layout, fonts: Fonts): Paragraph[] {
     const firstTop = upperY + LETTER_BELOW_RULE - MARGIN.top; // 4.94 mm below the upper line
     return [
       new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine(LINE_PITCH, firstTop), children: [run(number, { font: fonts.body })] }),
-      blankLine(),
+      ...titleGap(),
     ];
   }
   return [
@@ -181,85 +179,91 @@ function masthead(c: Circular, layout: Layout, fonts: Fonts): Paragraph[] {
       border: { bottom: { style: BorderStyle.SINGLE, size: FILE_RULE_SIZE, color: RED, space: FILE_RULE_SPACE_PT } },
       children: [run(number, { font: fonts.body })],
     }),
-    blankLine(),
+    ...titleGap(),
   ];
 }
 
-/** 署名 and 成文日期 of a sealed document: the date 4 字 from the right, the signature centred over it. */
+/**
+ * 署名 and 成文日期 by SIGNATURE_RULE (§7.3.5.2). Every line keeps with the next, so the two never stand alone
+ * on a page: the end of the text moves over with them. A missing date prints as a visible placeholder.
+ */
 function signatureBlock(c: Circular, fonts: Fonts): Paragraph[] {
-  const date = c.date ? formatChineseDate(c.date) : '';
-  const S = textWidth(c.signature);
-  const D = textWidth(date);
-  const signatureIndent = Math.max(0, DATE_RIGHT_INDENT + Math.round((D - S) / 2));
-  const out = [blankLine(), blankLine()];
-  if (c.signature) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: signatureIndent }, spacing: exactLine(), children: [run(c.signature, { font: fonts.body })] }));
-  if (date) out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: DATE_RIGHT_INDENT }, spacing: exactLine(), children: [run(date, { font: fonts.body })] }));
+  const date = c.date ? formatChineseDate(c.date) : DATE_PLACEHOLDER;
+  const indents = SIGNATURE_RULE.indents(c.signature ? textWidth(c.signature) : 0, textWidth(date));
+  const out = Array.from({ length: SIGNATURE_RULE.gapLines }, () => new Paragraph({ spacing: exactLine(), keepNext: true }));
+  if (c.signature) {
+    out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: indents.signature }, spacing: exactLine(), keepNext: true, children: [run(c.signature, { font: fonts.body })] }));
+  }
+  out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: c.signature ? indents.date : SIGNATURE_RULE.rightIndent }, spacing: exactLine(), children: [run(date, { font: fonts.body })] }));
   return out;
 }
 
-/** 版记 at the foot of the last page: a table floated to the bottom of the 版心. */
-function colophon(c: Circular, layout: Layout, fonts: Fonts): Table | null {
+/** The paragraph that carries one 版记 rule: 1 pt high. */
+const RULE_LINE = 20;
+/**
+ * Each 版记 line of 4号 text is a little less than a grid line, so that the rules (their paragraphs and their
+ * own thickness) fit in what is saved and the last rule stays on the last grid line: 2 × 60 twips ≥ 3 × 20 + 55.
+ */
+const COLOPHON_LINE = LINE_PITCH - 60;
+
+/**
+ * The 印发 line: the organ 1 字 in from the left, the date 1 字 in from the right, on one line. A long organ
+ * («…工作领导小组办公室», 23 字) with the date does not fit 4号 on one line, so its characters are set closer
+ * by as much as it takes (never more than 2 pt each; beyond that the line may wrap).
+ */
+function printedLine(c: Circular, fonts: Fonts): IParagraphOptions {
+  const date = `${formatChineseDate(c.printedDate!)}印发`;
+  const available = TYPE_AREA.width - 2 * CHAR_4;
+  const needed = textWidth(c.printedBy, CHAR_4) + textWidth(date, CHAR_4) + CHAR_4; // at least 1 字 between them
+  const chars = [...c.printedBy, ...date].length;
+  const tighten = needed > available ? Math.max(-40, Math.floor((available - needed) / chars)) : 0;
+  const style = { font: fonts.body, size: SIZE.四号, offGrid: true, ...(tighten ? { characterSpacing: tighten } : {}) };
+  return {
+    indent: { left: CHAR_4 },
+    tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR_4 }],
+    spacing: exactLine(COLOPHON_LINE),
+    children: [run(c.printedBy, style), new TextRun({ children: [new Tab()] }), run(date, style)],
+  };
+}
+
+/**
+ * 版记 at the foot of the last page (§7.4), after the attachment: 抄送 above 印发, a thick first rule, thin rules
+ * between the lines, a thick last rule on the bottom edge of the 版心. It stays in the flow, pushed down by
+ * blank lines counted from the last case (./line-estimate): LibreOffice set both a bottom-aligned floating table
+ * and a margin-anchored frame right after the text. Where it does not fit below the text it goes to the foot of
+ * the next page.
+ */
+function colophon(c: Circular, layout: Layout, fonts: Fonts, usedLines: number | null): Paragraph[] {
   const style = { font: fonts.body, size: SIZE.四号, offGrid: true };
-  const rows: Paragraph[] = [];
+  const lines: IParagraphOptions[] = [];
   if (c.cc) {
     const label = '抄送：';
     const hang = label.length * CHAR_4;
-    rows.push(
-      new Paragraph({
-        indent: { left: CHAR_4 + hang, hanging: hang, right: CHAR_4 },
-        spacing: exactLine(LINE_PITCH),
-        children: [run(`${label}${c.cc.replace(/[。.]$/u, '')}。`, style)],
-      }),
-    );
+    lines.push({
+      indent: { left: CHAR_4 + hang, hanging: hang, right: CHAR_4 },
+      spacing: exactLine(COLOPHON_LINE),
+      children: [run(`${label}${c.cc.replace(/[。.]$/u, '')}。`, style)],
+    });
   }
   // 信函格式 has no 印发 line and no lines (§10.1).
-  if (layout === 'file' && c.printedBy && c.printedDate) {
-    rows.push(
-      new Paragraph({
-        indent: { left: CHAR_4, right: CHAR_4 },
-        tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR_4 }],
-        spacing: exactLine(LINE_PITCH),
-        children: [run(c.printedBy, style), new TextRun({ children: [new Tab()] }), run(`${formatChineseDate(c.printedDate)}印发`, style)],
-      }),
-    );
-  }
-  if (rows.length === 0) return null;
+  if (layout === 'file' && c.printedBy && c.printedDate) lines.push(printedLine(c, fonts));
+  if (lines.length === 0) return [];
   const ruled = layout === 'file';
-  const line = (size: number) => (ruled ? { style: BorderStyle.SINGLE, size, color: '000000' } : { style: BorderStyle.NONE, size: 0, color: 'auto' });
-  const none = { style: BorderStyle.NONE, size: 0, color: 'auto' };
-  return new Table({
-    width: { size: TYPE_AREA.width, type: WidthType.DXA },
-    columnWidths: [TYPE_AREA.width],
-    layout: TableLayoutType.FIXED,
-    // docx gives tables single borders by default; here only the cells' own lines may show.
-    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
-    float: {
-      horizontalAnchor: TableAnchorType.MARGIN,
-      relativeHorizontalPosition: RelativeHorizontalPosition.CENTER,
-      verticalAnchor: TableAnchorType.MARGIN,
-      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
-      overlap: OverlapType.NEVER,
-    },
-    rows: rows.map(
-      (p, i) =>
-        new TableRow({
-          cantSplit: true,
-          children: [
-            new TableCell({
-              width: { size: TYPE_AREA.width, type: WidthType.DXA },
-              margins: { left: 0, right: 0, top: 0, bottom: 0 },
-              borders: {
-                top: line(i === 0 ? COLOPHON_THICK : COLOPHON_THIN),
-                bottom: line(i === rows.length - 1 ? COLOPHON_THICK : COLOPHON_THIN),
-                left: none,
-                right: none,
-              },
-              children: [p],
-            }),
-          ],
-        }),
-    ),
+  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
+  const gap = usedLines === null ? 0 : colophonGap(usedLines, lines.length, 0);
+  const pad =
+    gap === null
+      ? [new Paragraph({ spacing: exactLine(), pageBreakBefore: true }), ...Array.from({ length: LINES_PER_PAGE - lines.length - 2 }, () => blankLine())]
+      : Array.from({ length: gap }, () => blankLine());
+  // Each rule is its own 1 pt paragraph without indents, so that it is as wide as the 版心 whatever the text's indents.
+  const ruleLine = (size: number) => new Paragraph({ spacing: exactLine(RULE_LINE), keepNext: true, border: { top: rule(size) } });
+  const out: Paragraph[] = [...pad];
+  lines.forEach((p, i) => {
+    if (ruled) out.push(ruleLine(i === 0 ? COLOPHON_THICK : COLOPHON_THIN));
+    out.push(new Paragraph({ ...p, keepNext: ruled || i < lines.length - 1, keepLines: true }));
   });
+  if (ruled) out.push(ruleLine(COLOPHON_THICK));
+  return out;
 }
 
 function documentFor(title: string, fonts: Fonts, sections: ISectionOptions[]): Document {
@@ -292,30 +296,35 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   const base = sectionBase(fonts);
   const attachmentTitle = c.attachmentNote || batch.title;
-  const colophonTable = colophon(c, layout, fonts);
+  const last = batch.items[batch.items.length - 1];
+  const colophonLines = colophon(c, layout, fonts, last ? caseLines(last.case, TITLE_COLUMNS) : null);
   const children = [
     ...masthead(c, layout, fonts),
     titleParagraph(c.title, fonts),
     blankLine(),
     ...(c.addressees ? [new Paragraph({ spacing: exactLine(), children: [run(`${c.addressees.replace(/[:：]$/u, '')}：`, { font: fonts.body })] })] : []),
-    ...c.body.map((t) => bodyParagraph(t, fonts)),
-    blankLine(),
+    // The last paragraph keeps with what follows (its last two lines at least, widow control), and so does
+    // everything down to the date: the 署名 and 成文日期 never stand alone on a page (§7.3.5).
+    ...c.body.map((t, i) => bodyParagraph(t, fonts, i === c.body.length - 1 ? { keepNext: true, widowControl: true } : {})),
+    new Paragraph({ spacing: exactLine(), keepNext: true }),
     // 附件说明: the name's continuation lines align after «附件：».
     new Paragraph({
       indent: { left: FIRST_LINE_INDENT + 3 * CHAR_3, hanging: 3 * CHAR_3 },
       spacing: exactLine(),
+      keepNext: true,
       children: [run(`附件：${attachmentTitle}`, { font: fonts.body })],
     }),
     ...signatureBlock(c, fonts),
-    ...attachmentChildren(attachmentTitle, batch.items, fonts, true),
-    ...(colophonTable ? [colophonTable, new Paragraph({ spacing: exactLine(20) })] : []),
+    ...attachmentChildren(attachmentTitle, batch.items, fonts, true, { layout: c.summary }),
+    ...colophonLines,
   ];
   const section: ISectionOptions =
     layout === 'letter'
       ? {
           ...base,
           properties: { ...base.properties, titlePage: true },
-          headers: { first: letterFirstHeader(c, fonts), default: new Header({ children: [] }), even: new Header({ children: [] }) },
+          // An empty header still holds one empty paragraph, as Word writes it (a header part needs a block).
+          headers: { first: letterFirstHeader(c, fonts), default: new Header({ children: [new Paragraph({})] }), even: new Header({ children: [new Paragraph({})] }) },
           footers: { ...base.footers, first: letterFirstFooter() },
           children,
         }
@@ -327,7 +336,7 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
 export function attachmentDocument(batch: BatchDetail, options: DocxOptions = {}): Document {
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   const title = batch.circular.attachmentNote || batch.title;
-  return documentFor(title, fonts, [{ ...sectionBase(fonts), children: attachmentChildren(title, batch.items, fonts, false) }]);
+  return documentFor(title, fonts, [{ ...sectionBase(fonts), children: attachmentChildren(title, batch.items, fonts, false, { layout: batch.circular.summary }) }]);
 }
 
 /** One case on its own, as a unit submits it. */

@@ -15,11 +15,13 @@ export const LINES_PER_PAGE = 22;
 export const CHARS_PER_LINE = 28;
 export const LINE_PITCH = 579;
 /**
- * 28 characters a line: 28 × 16 pt = 448 pt is wider than the 442.2 pt line, so 3号 runs are set 0.25 pt
- * tighter (28 × 15.75 = 441 pt), the digest's alternative to a character grid. A grid with charSpace −849
- * fits 28 in Word but LibreOffice gives each 16 pt glyph two 15.79 pt cells (14 a line). In twentieths of a point.
+ * 28 characters a line: 28 × 16 pt = 448 pt is wider than the 442.2 pt line, so 3号 runs are set tighter, the
+ * digest's alternative to a character grid (a grid with charSpace −849 fits 28 in Word but LibreOffice gives
+ * each 16 pt glyph two 15.79 pt cells, 14 a line). −0.25 pt (28 × 15.75 = 441 pt) leaves lines so exactly full
+ * that LibreOffice hangs a line-end ，、。 past the margin and does not draw it (88 marks lost in the demo);
+ * −0.3 pt (439.6 pt) still sets 28 and 29 never fit (455 pt), and every mark is drawn. In twentieths of a point.
  */
-export const BODY_CHAR_SPACING = -5;
+export const BODY_CHAR_SPACING = -6;
 
 /** 号 → half-points (§1 of the digest). */
 export const SIZE = { 一号: 52, 二号: 44, 三号: 32, 四号: 28 } as const;
@@ -63,8 +65,31 @@ export const MARK_SIZE = SIZE.一号;
 export const COLOPHON_THICK = 8;
 export const COLOPHON_THIN = 6;
 
-/** §7.3.5: a sealed document's date sits 4 characters in from the right. */
-export const DATE_RIGHT_INDENT = 4 * CHAR_3;
+/** §7.3.1: the title sits two blank lines below the red line (文件格式) or the 发文字号 (信函格式, §10.1). */
+export const TITLE_GAP_LINES = 2;
+
+/**
+ * 署名 and 成文日期, §7.3.5.2 (不加盖印章: the export prints no seal image). One blank line below the text; the
+ * 署名 2 字 in from the right; the date on the next line, its first character 2 字 right of the 署名's first. A
+ * date longer than the 署名 is itself 2 字 in from the right and the 署名 moves left to keep the 2 字 step.
+ * Widths in twips; returns the right indents of both lines.
+ */
+export const SIGNATURE_RULE = {
+  clause: 'GB/T 9704-2012 §7.3.5.2',
+  gapLines: 1,
+  rightIndent: 2 * CHAR_3,
+  dateShift: 2 * CHAR_3,
+  indents(signatureWidth: number, dateWidth: number): { signature: number; date: number } {
+    const { rightIndent, dateShift } = SIGNATURE_RULE;
+    // The date starts dateShift right of the 署名's start: its right indent is what is left of the line.
+    const date = rightIndent + signatureWidth - dateShift - dateWidth;
+    if (date >= rightIndent) return { signature: rightIndent, date };
+    return { signature: rightIndent + dateShift + dateWidth - signatureWidth, date: rightIndent };
+  },
+} as const;
+
+/** Shown where a circular has no 成文日期 yet, so that the gap is seen on paper, never silently left out. */
+export const DATE_PLACEHOLDER = '××××年××月××日';
 
 /** Tables in the attachment: 4号 text with a line of 20 pt. */
 export const TABLE_LINE = 400;

@@ -23,6 +23,21 @@ export type Cell = string | number | null | { formula: string; result: string | 
 const cellText = (v: Cell) => (v === null ? '' : typeof v === 'object' ? String(v.result) : String(v));
 const LINE_HEIGHT_PT = 15;
 
+// Excel's column width counts digits of the default font (Calibri 11: 7 px, plus 5 px of cell padding); an
+// 11 pt Chinese character is about 15 px wide, a half-width one half of that. The same model sizes the columns
+// and estimates how many lines a wrapped cell takes, so a row that fits one line is one line high.
+const PX_PER_UNIT = 7;
+const CELL_PADDING_PX = 5;
+const PX_PER_HALF_WIDTH = 7.5;
+const textPx = (text: string) => displayWidth(text) * PX_PER_HALF_WIDTH;
+/** The narrowest column width (in Excel units) that shows the text on one line. */
+const unitsFor = (text: string) => Math.ceil((textPx(text) + 2 - CELL_PADDING_PX) / PX_PER_UNIT);
+/** Lines a wrapped cell of this width needs for the text. */
+export function linesIn(text: string, width: number): number {
+  if (!text) return 1;
+  return Math.max(1, Math.ceil(textPx(text) / (width * PX_PER_UNIT + CELL_PADDING_PX - 2)));
+}
+
 /** Writes a titled table and sets it up to print on A4, fitted to the width, title and header on every page. */
 export function writeTableSheet(
   ws: ExcelJS.Worksheet,
@@ -32,8 +47,8 @@ export function writeTableSheet(
   options: { landscape?: boolean } = {},
 ): void {
   const widths = columns.map((c, i) => {
-    const longest = Math.max(displayWidth(c.header), ...rows.map((r) => displayWidth(cellText(r[i] ?? null))));
-    return Math.min(c.max ?? 60, Math.max(c.min ?? 6, longest + 2));
+    const longest = Math.max(unitsFor(c.header), ...rows.map((r) => unitsFor(cellText(r[i] ?? null))));
+    return Math.min(c.max ?? 60, Math.max(c.min ?? 6, longest + 1));
   });
   ws.columns = widths.map((width) => ({ width }));
 
@@ -55,7 +70,7 @@ export function writeTableSheet(
   for (const r of rows) {
     const row = ws.addRow(r.map((v) => (v === null ? '' : v)));
     // Excel does not grow wrapped rows by itself: estimate the lines each cell needs.
-    const lines = Math.max(1, ...r.map((v, i) => Math.ceil(displayWidth(cellText(v)) / Math.max(1, widths[i]! - 1))));
+    const lines = Math.max(1, ...r.map((v, i) => linesIn(cellText(v), widths[i]!)));
     row.height = Math.max(20, lines * LINE_HEIGHT_PT + 5);
     columns.forEach((c, i) => {
       const cell = row.getCell(i + 1);

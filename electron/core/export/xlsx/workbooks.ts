@@ -10,6 +10,7 @@ import {
   type Stats,
   type Unit,
 } from '../../../../shared/domain';
+import { finishXlsx } from './package';
 import { writeTableSheet, type Cell, type Column } from './table-sheet';
 
 // The 汇总表 workbook of a batch, and the library export for the office's own reporting.
@@ -51,6 +52,11 @@ function newWorkbook(stamp: Date): ExcelJS.Workbook {
   return wb;
 }
 
+/** The package with its entries stamped with the workbook's own date: the same data gives the same bytes. */
+async function packWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
+  return finishXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), wb.created);
+}
+
 export function countByUnit(cases: Pick<Case, 'unitId'>[], units: Unit[]): [string, number][] {
   return units.map((u) => [u.name, cases.filter((c) => c.unitId === u.id).length] as [string, number]).filter(([, n]) => n > 0);
 }
@@ -66,11 +72,11 @@ export async function batchWorkbook(batch: BatchDetail, units: Unit[], fields: F
   const ws = wb.addWorksheet('汇总表');
   const columns: Column[] = [
     { header: '序号', min: 6, max: 6, align: 'center' },
-    { header: '案例名称', min: 30, max: 56 },
+    { header: '案例名称', min: 30, max: 66 },
     { header: '提供单位', min: 12, max: 20, align: 'center' },
-    { header: '领域', min: 12, max: 16, align: 'center' },
+    { header: '领域', min: 12, max: 22, align: 'center' },
     { header: '类型', min: 12, max: 18, align: 'center' },
-    { header: '复制推广来源', min: 16, max: 28 },
+    { header: '复制推广来源', min: 16, max: 34 },
     { header: '状态', min: 8, max: 8, align: 'center' },
     { header: '联系人', min: 10, max: 14, align: 'center' },
   ];
@@ -88,7 +94,7 @@ export async function batchWorkbook(batch: BatchDetail, units: Unit[], fields: F
   const cases = batch.items.map((i) => i.case);
   countSheet(wb, '按单位统计', `${batch.title}按单位统计`, '提供单位', countByUnit(cases, units));
   countSheet(wb, '按领域统计', `${batch.title}按领域统计`, '领域', countByField(cases, fields));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return packWorkbook(wb);
 }
 
 export async function libraryWorkbook(cases: (CaseRow & { contactPhone?: string })[], units: Unit[], fields: Field[], title: string, stamp: Date): Promise<Buffer> {
@@ -127,7 +133,7 @@ export async function libraryWorkbook(cases: (CaseRow & { contactPhone?: string 
   writeTableSheet(ws, title, columns, rows, { landscape: true });
   countSheet(wb, '按单位统计', '按单位统计', '提供单位', countByUnit(cases, units));
   countSheet(wb, '按领域统计', '按领域统计', '领域', countByField(cases, fields));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return packWorkbook(wb);
 }
 
 /** Every count of the 统计 page, a sheet per dimension, each with its total and bars. */
@@ -144,5 +150,5 @@ export async function statsWorkbook(stats: Stats, stamp: Date): Promise<Buffer> 
     ['按荣誉', '荣誉', stats.byHonour],
   ];
   for (const [name, label, counts] of sheets) countSheet(wb, name, `${stats.scope}${name}统计（共 ${stats.total} 个案例）`, label, counts.map((c) => [c.label, c.count]));
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return packWorkbook(wb);
 }
