@@ -23,6 +23,7 @@ import {
   unitSchema,
   UNIT_KINDS,
 } from './domain';
+import { CALLS_API } from './contract-calls';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -182,6 +183,11 @@ export const API = {
 
   'settings.get': method(none, settingsSchema),
   'settings.update': method(settingsSchema.partial().strict(), settingsSchema),
+
+  // 征集 and 评选 (calls for submissions): shared/contract-calls.ts
+  ...CALLS_API,
+  'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
+  'export.callXlsx': method(byId, savedFileSchema),
 } as const;
 
 export type Api = typeof API;

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import type { SavedFile } from '../../../shared/contract';
+import { buildCallNoticeDocx, buildCallXlsx } from '../calls/exports';
 import { buildBatchDocx, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, buildStatsXlsx, writeFileAtomic, type Built } from '../export/service';
 import { UserError } from '../util';
 import type { HandlerTable } from './dispatch';
 import type { HandlerContext } from './handlers';
 
-type ExportNames = 'export.batchDocx' | 'export.caseDocx' | 'export.batchXlsx' | 'export.libraryXlsx' | 'export.statsXlsx' | 'files.open' | 'files.showInFolder';
+type ExportNames = 'export.callNoticeDocx' | 'export.callXlsx' | 'export.batchDocx' | 'export.caseDocx' | 'export.batchXlsx' | 'export.libraryXlsx' | 'export.statsXlsx' | 'files.open' | 'files.showInFolder';
 
 /** Exports ask the host where to save, then build and write. Only files saved this way may be opened later. */
 export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNames> {
@@ -34,6 +35,8 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNa
     'export.batchXlsx': ({ id }) => saveBuilt(() => buildBatchXlsx(ctx.db, id)),
     'export.libraryXlsx': (filter) => saveBuilt(() => buildLibraryXlsx(ctx.db, filter)),
     'export.statsXlsx': ({ batchId }) => saveBuilt(() => buildStatsXlsx(ctx.db, batchId)),
+    'export.callNoticeDocx': ({ id, fonts }) => saveBuilt(() => buildCallNoticeDocx(ctx.db, id, { fonts })),
+    'export.callXlsx': ({ id }) => saveBuilt(() => buildCallXlsx(ctx.db, id)),
     'files.open': async ({ path: p }) => (await ctx.host.openPath(exported(p)), { ok: true as const }),
     'files.showInFolder': async ({ path: p }) => (await ctx.host.showInFolder(exported(p)), { ok: true as const }),
   };

@@ -8,6 +8,7 @@ import { getSettings, updateSettings } from '../repos/settings';
 import * as sources from '../repos/sources';
 import * as vocab from '../repos/vocab';
 import { exportHandlers } from './export-handlers';
+import { callHandlers } from './calls-handlers';
 import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
 import { applyFixes } from '../proofread/fixes';
@@ -106,5 +107,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
 
     'settings.get': () => getSettings(db),
     'settings.update': (patch) => updateSettings(db, patch),
+
+    ...callHandlers(db),
   };
 }

@@ -292,6 +292,7 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   const base = sectionBase(fonts);
   const attachmentTitle = c.attachmentNote || batch.title;
+  const hasAttachment = batch.items.length > 0 || c.attachmentNote.trim() !== '';
   const colophonTable = colophon(c, layout, fonts);
   const children = [
     ...masthead(c, layout, fonts),
@@ -299,15 +300,20 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
     blankLine(),
     ...(c.addressees ? [new Paragraph({ spacing: exactLine(), children: [run(`${c.addressees.replace(/[:：]$/u, '')}：`, { font: fonts.body })] })] : []),
     ...c.body.map((t) => bodyParagraph(t, fonts)),
-    blankLine(),
-    // 附件说明: the name's continuation lines align after «附件：».
-    new Paragraph({
-      indent: { left: FIRST_LINE_INDENT + 3 * CHAR_3, hanging: 3 * CHAR_3 },
-      spacing: exactLine(),
-      children: [run(`附件：${attachmentTitle}`, { font: fonts.body })],
-    }),
+    // A notice without an attachment (the 征集 notice) has no 附件说明 and no attachment pages.
+    ...(hasAttachment
+      ? [
+          blankLine(),
+          // 附件说明: the name's continuation lines align after «附件：».
+          new Paragraph({
+            indent: { left: FIRST_LINE_INDENT + 3 * CHAR_3, hanging: 3 * CHAR_3 },
+            spacing: exactLine(),
+            children: [run(`附件：${attachmentTitle}`, { font: fonts.body })],
+          }),
+        ]
+      : []),
     ...signatureBlock(c, fonts),
-    ...attachmentChildren(attachmentTitle, batch.items, fonts, true),
+    ...(hasAttachment ? attachmentChildren(attachmentTitle, batch.items, fonts, true) : []),
     ...(colophonTable ? [colophonTable, new Paragraph({ spacing: exactLine(20) })] : []),
   ];
   const section: ISectionOptions =
