@@ -26,7 +26,7 @@ export function draftNotice(db: Db, call: CallDetail, settings: Settings, units:
     title: `关于征集${batch}的通知`,
     addressees: unitPhrase(asked) || asked.map((u) => u.name).join('、'),
     body: [
-      `为进一步发挥典型带动作用，总结推广我省自贸试验区制度创新${call.kind === 'replication' ? '复制推广' : '实践'}经验，省自贸办决定开展${batch}征集工作（${call.title}）。现将有关事项通知如下。`,
+      `为进一步发挥典型带动作用，总结推广我省自贸试验区${call.kind === 'replication' ? '复制推广改革试点经验的好做法' : '制度创新实践经验'}，省自贸办决定开展${batch}征集工作。现将有关事项通知如下。`,
       `请各单位认真梳理本地区、本部门${call.kind === 'replication' ? '复制推广效果较好的事项' : '首创性强、成效明显的制度创新成果'}，${count}，于${formatChineseDate(call.deadline)}前报送省自贸办。`,
       `案例材料请用 Word 格式，标题下注明“（××提供）”，正文按${SECTIONS[call.kind]}撰写，并注明联系人及联系电话。`,
       ...(call.note.trim() ? call.note.split(/\n+/u).map((p) => p.trim()).filter(Boolean) : []),
