@@ -278,6 +278,12 @@ function ReceiveTab({ call, reload }: { call: CallDetail; reload: () => Promise<
         <p>把各单位报送的文件拖到这里（可一次拖入多个），或点击选择</p>
         <p className="ant-upload-hint">每个案例成为一份“已报送”的案例草稿；单位按“（××提供）”行或文件名识别，识别不了的请在下表中选择。退回后再收到的同名案例保存为新版本。</p>
       </Upload.Dragger>
+      <Space>
+        <Upload directory multiple showUploadList={false} beforeUpload={receive} disabled={busy}>
+          <Button disabled={busy}>选择文件夹…</Button>
+        </Upload>
+        <Typography.Text type="secondary">接收一个文件夹中的全部文件（不是案例的文件会列出原因，其余照常接收）</Typography.Text>
+      </Space>
       {results.length > 0 && (
         <List
           size="small"
