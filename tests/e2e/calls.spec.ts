@@ -20,7 +20,7 @@ test('start a call, drop two case files and a bad file onto it, see the tracker,
   const a = await caseDocx('“跨境电商监管新模式”复制推广典型案例', '（大庆市提供）', CASE_LINES('跨境电商监管新模式'));
   const b = await caseDocx('“企业开办一网通办”复制推广典型案例', null, CASE_LINES('企业开办一网通办'));
   const docx = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-  await page.locator('input[type=file]').setInputFiles([
+  await page.locator('input[type=file]').first().setInputFiles([
     { name: '报送材料.docx', mimeType: docx, buffer: a },
     { name: '哈尔滨片区-企业开办.docx', mimeType: docx, buffer: b },
     { name: '照片.png', mimeType: 'image/png', buffer: PNG_BYTES },
