@@ -24,6 +24,7 @@ import {
   UNIT_KINDS,
 } from './domain';
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
+import { CALLS_API } from './contract-calls';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -236,6 +237,10 @@ export const API = {
   // --- safety-ui: a batch's «全部修复» previews, then applies as new revisions (issued snapshots never change) ---
   'proofread.batchFixPlan': method(batchFixOptionsSchema.strict(), batchFixPlanSchema),
   'proofread.batchFixApply': method(batchFixApplySchema.strict(), batchFixResultSchema),
+  // 征集 and 评选 (calls for submissions): shared/contract-calls.ts
+  ...CALLS_API,
+  'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
+  'export.callXlsx': method(byId, savedFileSchema),
 } as const;
 
 export type Api = typeof API;

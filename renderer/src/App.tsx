@@ -1,4 +1,4 @@
-import { BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
@@ -6,6 +6,8 @@ import dayjs from 'dayjs';
 import { useEffect } from 'react';
 import { BatchComposer } from './pages/BatchComposer';
 import { BatchList } from './pages/BatchList';
+import { CallList } from './pages/CallList';
+import { CallPage } from './pages/CallPage';
 import { CaseEditor } from './pages/CaseEditor';
 import { CaseLibrary } from './pages/CaseLibrary';
 import { ImportPage } from './pages/ImportPage';
@@ -22,6 +24,7 @@ dayjs.locale('zh-cn');
 const NAV = [
   { key: 'cases', icon: <ProfileOutlined />, label: '案例库' },
   { key: 'batches', icon: <FolderOpenOutlined />, label: '批次' },
+  { key: 'calls', icon: <AuditOutlined />, label: '征集与评选' },
   { key: 'import', icon: <FileSearchOutlined />, label: '导入与检查' },
   { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
   { key: 'settings', icon: <SettingOutlined />, label: '设置' },
@@ -30,6 +33,7 @@ const NAV = [
 function section(route: Route): string {
   if (route.page === 'case') return 'cases';
   if (route.page === 'batch') return 'batches';
+  if (route.page === 'call') return 'calls';
   return route.page;
 }
 
@@ -49,6 +53,10 @@ function Page({ route }: { route: Route }) {
       return <StatsPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'calls':
+      return <CallList />;
+    case 'call':
+      return <CallPage key={route.id} id={route.id} />;
   }
 }
 

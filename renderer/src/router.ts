@@ -9,7 +9,9 @@ export type Route =
   | { page: 'batch'; id: number }
   | { page: 'import' }
   | { page: 'stats' }
-  | { page: 'settings' };
+  | { page: 'settings' }
+  | { page: 'calls' }
+  | { page: 'call'; id: number };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean);
@@ -26,6 +28,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'stats' };
     case 'settings':
       return { page: 'settings' };
+    case 'calls':
+      return id(parts[1]) ? { page: 'call', id: id(parts[1])! } : { page: 'calls' };
     default:
       return { page: 'cases' };
   }
@@ -37,6 +41,8 @@ export function hrefOf(route: Route): string {
       return `#/cases/${route.id}`;
     case 'batch':
       return `#/batches/${route.id}`;
+    case 'call':
+      return `#/calls/${route.id}`;
     default:
       return `#/${route.page}`;
   }

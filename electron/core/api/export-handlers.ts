@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { SavedFile } from '../../../shared/contract';
 import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, buildStatsXlsx, writeFileAtomic, type Built } from '../export/service';
+import { buildCallNoticeDocx, buildCallXlsx } from '../calls/exports';
 import { UserError } from '../util';
 import { detectFonts } from '../fonts/detect';
 import { findSoffice, NO_LIBREOFFICE_MESSAGE } from '../export/pdf';
@@ -8,6 +9,8 @@ import type { HandlerTable } from './dispatch';
 import type { HandlerContext } from './handlers';
 
 type ExportNames =
+  | 'export.callNoticeDocx'
+  | 'export.callXlsx'
   | 'export.batchDocx'
   | 'export.caseDocx'
   | 'export.batchXlsx'
@@ -49,6 +52,8 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNa
     'export.batchPdf': ({ id, layout, fonts, part }) => saveBuilt(() => buildBatchPdf(ctx.db, id, { layout, fonts, part })),
     'export.pdfAvailable': async () => ({ available: findSoffice() !== null, message: findSoffice() ? '' : NO_LIBREOFFICE_MESSAGE }),
     'fonts.status': async () => detectFonts(),
+    'export.callNoticeDocx': ({ id, fonts }) => saveBuilt(() => buildCallNoticeDocx(ctx.db, id, { fonts })),
+    'export.callXlsx': ({ id }) => saveBuilt(() => buildCallXlsx(ctx.db, id)),
     'files.open': async ({ path: p }) => (await ctx.host.openPath(exported(p)), { ok: true as const }),
     'files.showInFolder': async ({ path: p }) => (await ctx.host.showInFolder(exported(p)), { ok: true as const }),
   };

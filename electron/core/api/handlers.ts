@@ -9,6 +9,7 @@ import * as sources from '../repos/sources';
 import * as vocab from '../repos/vocab';
 import { exportHandlers } from './export-handlers';
 import { backupHandlers } from './backup-handlers';
+import { callHandlers } from './calls-handlers';
 import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
 import { applyFixes } from '../proofread/fixes';
@@ -113,5 +114,6 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     // safety-ui
     'proofread.batchFixPlan': ({ id, ...options }) => planBatchFixes(db, id, options),
     'proofread.batchFixApply': ({ id, ...options }) => applyBatchFixes(db, id, options),
+    ...callHandlers(db),
   };
 }

@@ -164,6 +164,75 @@ export const MIGRATIONS: readonly Migration[] = [
       moveSharedSectionWaivers(db);
     },
   },
+  {
+    version: 10,
+    name: 'calls for submissions and their review',
+    up(db) {
+      // 征集: a call asks units for cases by a deadline; each file a unit sends is a submission that keeps the
+      // original bytes and points to the draft case made from it (none while its unit waits for the clerk).
+      // 评选: reviewers score each submission per weighted criterion.
+      db.exec(`
+        CREATE TABLE IF NOT EXISTS calls (
+          id INTEGER PRIMARY KEY,
+          title TEXT NOT NULL,
+          kind TEXT NOT NULL CHECK (kind IN ('replication','innovation')),
+          deadline TEXT NOT NULL,
+          note TEXT NOT NULL DEFAULT '',
+          batch_id INTEGER REFERENCES batches(id) ON DELETE SET NULL,
+          created_at TEXT NOT NULL,
+          updated_at TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE IF NOT EXISTS call_units (
+          call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+          unit_id INTEGER NOT NULL REFERENCES units(id),
+          expected INTEGER NOT NULL DEFAULT 1 CHECK (expected >= 0),
+          PRIMARY KEY (call_id, unit_id)
+        ) STRICT;
+        CREATE TABLE IF NOT EXISTS call_submissions (
+          id INTEGER PRIMARY KEY,
+          call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+          case_id INTEGER REFERENCES cases(id) ON DELETE SET NULL,
+          unit_id INTEGER REFERENCES units(id),
+          unit_from TEXT NOT NULL CHECK (unit_from IN ('text','file_name','clerk','none')),
+          unit_candidates TEXT NOT NULL DEFAULT '[]',
+          title TEXT NOT NULL,
+          title_key TEXT NOT NULL,
+          parsed TEXT,
+          file_name TEXT NOT NULL,
+          file_sha256 TEXT NOT NULL,
+          part INTEGER NOT NULL DEFAULT 0,
+          file_bytes BLOB NOT NULL,
+          received_at TEXT NOT NULL,
+          resubmissions INTEGER NOT NULL DEFAULT 0,
+          selected INTEGER NOT NULL DEFAULT 0 CHECK (selected IN (0,1)),
+          UNIQUE (call_id, file_sha256, part)
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS call_submissions_call ON call_submissions(call_id);
+        CREATE TABLE IF NOT EXISTS call_reviewers (
+          id INTEGER PRIMARY KEY,
+          call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          sort_order INTEGER NOT NULL,
+          UNIQUE (call_id, name)
+        ) STRICT;
+        CREATE TABLE IF NOT EXISTS call_criteria (
+          id INTEGER PRIMARY KEY,
+          call_id INTEGER NOT NULL REFERENCES calls(id) ON DELETE CASCADE,
+          name TEXT NOT NULL,
+          weight REAL NOT NULL CHECK (weight > 0),
+          sort_order INTEGER NOT NULL,
+          UNIQUE (call_id, name)
+        ) STRICT;
+        CREATE TABLE IF NOT EXISTS call_scores (
+          submission_id INTEGER NOT NULL REFERENCES call_submissions(id) ON DELETE CASCADE,
+          reviewer_id INTEGER NOT NULL REFERENCES call_reviewers(id) ON DELETE CASCADE,
+          criterion_id INTEGER NOT NULL REFERENCES call_criteria(id) ON DELETE CASCADE,
+          score REAL NOT NULL CHECK (score >= 0 AND score <= 100),
+          PRIMARY KEY (submission_id, reviewer_id, criterion_id)
+        ) STRICT;
+      `);
+    },
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -298,6 +298,7 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
   const attachmentTitle = c.attachmentNote || batch.title;
   const last = batch.items[batch.items.length - 1];
   const colophonLines = colophon(c, layout, fonts, last ? caseLines(last.case, TITLE_COLUMNS) : null);
+  const hasAttachment = batch.items.length > 0 || c.attachmentNote.trim() !== '';
   const children = [
     ...masthead(c, layout, fonts),
     titleParagraph(c.title, fonts),
@@ -308,14 +309,19 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
     ...c.body.map((t, i) => bodyParagraph(t, fonts, i === c.body.length - 1 ? { keepNext: true, widowControl: true } : {})),
     new Paragraph({ spacing: exactLine(), keepNext: true }),
     // 附件说明: the name's continuation lines align after «附件：».
-    new Paragraph({
-      indent: { left: FIRST_LINE_INDENT + 3 * CHAR_3, hanging: 3 * CHAR_3 },
-      spacing: exactLine(),
-      keepNext: true,
-      children: [run(`附件：${attachmentTitle}`, { font: fonts.body })],
-    }),
+    // A notice without an attachment (the 征集 notice) has no 附件说明 and no attachment pages.
+    ...(hasAttachment
+      ? [
+          new Paragraph({
+            indent: { left: FIRST_LINE_INDENT + 3 * CHAR_3, hanging: 3 * CHAR_3 },
+            spacing: exactLine(),
+            keepNext: true,
+            children: [run(`附件：${attachmentTitle}`, { font: fonts.body })],
+          }),
+        ]
+      : []),
     ...signatureBlock(c, fonts),
-    ...attachmentChildren(attachmentTitle, batch.items, fonts, true, { layout: c.summary }),
+    ...(hasAttachment ? attachmentChildren(attachmentTitle, batch.items, fonts, true, { layout: c.summary }) : []),
     ...colophonLines,
   ];
   const section: ISectionOptions =
