@@ -25,6 +25,7 @@ import {
 } from './domain';
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
 import { CALLS_API } from './contract-calls';
+import { NEWSLETTER_API } from './contract-newsletter';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -241,6 +242,9 @@ export const API = {
   ...CALLS_API,
   'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
   'export.callXlsx': method(byId, savedFileSchema),
+  // 《自贸动态》: shared/contract-newsletter.ts; its Word export beside the others
+  ...NEWSLETTER_API,
+  'export.newsletterDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
 } as const;
 
 export type Api = typeof API;
