@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkFigures, registerFigures, statedFigures } from '../../electron/core/newsletter/figures';
 import { importNewsletterText } from '../../electron/core/newsletter/import';
 import { parseNewsletterText, tidySpaces } from '../../electron/core/newsletter/parse';
 import { createNewsletter, getNewsletter, itemFromCase, listNewsletters, nextIssueNumber, updateNewsletter } from '../../electron/core/newsletter/repo';
@@ -66,6 +67,8 @@ describe('importing 《自贸动态》 第245期 (seed 004)', () => {
 
   it('names the unit an item concerns when the library knows it', () => {
     expect(n.sections[0]!.items[0]!.unitName).toBe('哈尔滨片区');
+    expect(n.sections[0]!.items[3]!.unitName).toBe('绥芬河片区');
+    expect(n.sections[1]!.items[0]!.unitName).toBeNull(); // 湖北省: not a unit of the office
   });
 
   it('refuses the same issue twice, and a re-spaced copy of it', () => {
@@ -124,5 +127,33 @@ describe('the parser', () => {
   it('reads a 来源 last line as the credit', () => {
     const p = parseNewsletterText('第1期\n2024年1月2日\n一、自贸观察\n（一）标题\n正文。\n（来源：黑龙江日报）');
     expect(p.sections[0]!.items[0]).toMatchObject({ credit: '来源：黑龙江日报', paragraphs: ['正文。'] });
+  });
+});
+
+describe('figures beside the register', () => {
+  const book = tempCasebook();
+  const { newsletter: n } = importNewsletterText(book.db, SEED);
+
+  it('finds the figures the items state and puts the register figure for the item’s unit beside each', () => {
+    const held = registerFigures(book.db);
+    const checks = checkFigures(book.db, n);
+    const harbin = checks.filter((c) => c.ordinal === '（一）');
+    expect(harbin.map((c) => [c.kind, c.stated])).toEqual([
+      ['experiences_copied', 254],
+      ['cases_total', 255],
+      ['cases_provincial', 49],
+    ]);
+    const copied = held.find((f) => f.kind === 'experiences_copied' && f.unitName === '哈尔滨片区');
+    expect(harbin[0]!.register).toBe(copied?.value ?? null);
+    const sfh = checks.filter((c) => c.ordinal === '（四）').map((c) => [c.kind, c.stated]);
+    expect(sfh).toEqual([
+      ['cases_total', 230],
+      ['cases_provincial', 48],
+    ]);
+  });
+
+  it('reads the usual phrasings', () => {
+    expect(statedFigures('截至目前，累计复制 254 项先进经验。').map((f) => f.value)).toEqual([254]);
+    expect(statedFigures('没有数字的句子。')).toEqual([]);
   });
 });

@@ -25,9 +25,16 @@ export function importNewsletterText(db: Db, text: string): NewsletterImport {
   if (same) throw new UserError(`这一期已经导入过（第${same.number}期，ID ${same.id}），未重复导入`, 'duplicate');
   const taken = db.prepare('SELECT id FROM newsletter_issues WHERE number = ?').get(parsed.number) as { id: number } | undefined;
   if (taken) throw new UserError(`第${parsed.number}期已经存在（ID ${taken.id}），未重复导入；下一个可用期号是第${nextIssueNumber(db)}期`, 'duplicate');
-  // The unit an item concerns: the first unit of the library its title or first paragraph names.
-  const units = listUnits(db).sort((a, b) => b.name.length - a.name.length);
-  const unitOf = (text: string) => units.find((u) => text.includes(u.name))?.id ?? null;
+  // The unit an item concerns: the library's unit its text names most often (a title may name none).
+  const units = listUnits(db);
+  const unitOf = (text: string) => {
+    let best: { id: number; count: number } | null = null;
+    for (const u of units) {
+      const count = text.split(u.name).length - 1;
+      if (count > 0 && (!best || count > best.count)) best = { id: u.id, count };
+    }
+    return best?.id ?? null;
+  };
   const newsletter = createNewsletter(
     db,
     {
@@ -40,7 +47,7 @@ export function importNewsletterText(db: Db, text: string): NewsletterImport {
         items: s.items.map((i) => ({
           title: i.title,
           credit: i.credit,
-          unitId: unitOf(`${i.title}\n${i.paragraphs[0] ?? ''}`),
+          unitId: unitOf([i.title, ...i.paragraphs, ...i.parts.flatMap((p) => p.paragraphs)].join('\n')),
           paragraphs: i.paragraphs,
           parts: i.parts,
         })),
