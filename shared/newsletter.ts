@@ -129,3 +129,25 @@ export const figureCheckSchema = z.object({
   register: z.number().nullable(),
 });
 export type FigureCheck = z.infer<typeof figureCheckSchema>;
+
+/** A sub-head line as the clerk types it in the item's text box: «1. 聚焦贸易升级，开放领域全面拓展» (no final stop). */
+const PART_LINE = /^\s*\d{1,2}\s*[.．、]\s*(?!\d)([^。！？]{1,60})$/u;
+
+/** An item's body as lines for a text box: paragraphs, then each sub-head as «N. heading» and its paragraphs. */
+export function itemBodyToText(item: { paragraphs: readonly string[]; parts: readonly ItemPart[] }): string {
+  return [...item.paragraphs, ...item.parts.flatMap((p, i) => [`${partOrdinal(i)}${p.heading}`, ...p.paragraphs])].join('\n');
+}
+
+/** The inverse: one paragraph a line; a «N. heading» line opens a sub-head (its number is regenerated). */
+export function itemBodyFromText(text: string): { paragraphs: string[]; parts: ItemPart[] } {
+  const paragraphs: string[] = [];
+  const parts: ItemPart[] = [];
+  for (const raw of text.split(/\r?\n/u)) {
+    const line = raw.trim();
+    if (!line) continue;
+    const head = PART_LINE.exec(line);
+    if (head) parts.push({ heading: head[1]!.trim(), paragraphs: [] });
+    else (parts.length ? parts[parts.length - 1]!.paragraphs : paragraphs).push(line);
+  }
+  return { paragraphs, parts };
+}
