@@ -79,7 +79,8 @@ function itemParagraphs(item: Newsletter['sections'][number]['items'][number], o
   const out: Paragraph[] = [];
   if (!first) out.push(blankLine());
   // The whole title is printed: broken by meaning into lines of the column, never cut.
-  const lines = breakTitle(`${ordinal}${item.title}`, ITEM_TITLE_COLUMNS);
+  // A line break between two phrases takes the place of the full-width space that separated them.
+  const lines = breakTitle(`${ordinal}${item.title}`, ITEM_TITLE_COLUMNS).map((l) => l.replace(/^\u3000+|\u3000+$/gu, ''));
   out.push(
     new Paragraph({
       alignment: AlignmentType.CENTER,
