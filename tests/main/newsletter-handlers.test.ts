@@ -3,21 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { createHandlers } from '../../electron/core/api/handlers';
-import type { Host } from '../../electron/core/api/host';
+import { testHost } from '../helpers/host';
 import { SHARED, tempCasebook, tempDir } from '../helpers/tmp';
 
 // 《自贸动态》 through the handler table as both transports call it: refusals come back as Chinese messages
 // at the field they concern, and leave the database as it was.
 
 const dir = tempDir('nl-exports-');
-const host: Host = {
-  transport: 'http',
-  version: '0.0.0-test',
-  chooseSavePath: async (name) => path.join(dir, name),
-  downloadUrl: (p) => `/download/${path.basename(p)}`,
-  openPath: async () => {},
-  showInFolder: async () => {},
-};
+const host = testHost(dir);
 
 describe('newsletter handlers', () => {
   const book = tempCasebook();
