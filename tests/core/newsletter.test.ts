@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkFigures, registerFigures, statedFigures } from '../../electron/core/newsletter/figures';
-import { importNewsletterText } from '../../electron/core/newsletter/import';
+import { importNewsletterFile, importNewsletterText } from '../../electron/core/newsletter/import';
+import { caseDocx } from '../helpers/submissions';
 import { parseNewsletterText, tidySpaces } from '../../electron/core/newsletter/parse';
 import { createNewsletter, getNewsletter, itemFromCase, listNewsletters, nextIssueNumber, updateNewsletter } from '../../electron/core/newsletter/repo';
 import { listCases } from '../../electron/core/repos/cases';
@@ -155,5 +156,17 @@ describe('figures beside the register', () => {
   it('reads the usual phrasings', () => {
     expect(statedFigures('截至目前，累计复制 254 项先进经验。').map((f) => f.value)).toEqual([254]);
     expect(statedFigures('没有数字的句子。')).toEqual([]);
+  });
+});
+
+describe('importing an issue from Word', () => {
+  it('reads the same issue from a .docx of the seed’s lines', async () => {
+    const book = tempCasebook();
+    const [title, ...lines] = SEED.split('\n').filter((l) => l.trim());
+    const { newsletter } = await importNewsletterFile(book.db, await caseDocx(title!, null, lines), '自贸动态245.docx');
+    expect(newsletter.number).toBe(245);
+    expect(newsletter.sections.map((s) => s.items.length)).toEqual([6, 2, 1, 1]);
+    // the text import of the same words is the same issue
+    expect(() => importNewsletterText(book.db, SEED)).toThrow(/已经导入过|已经存在/u);
   });
 });
