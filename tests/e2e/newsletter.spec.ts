@@ -50,6 +50,15 @@ test('compose a new issue from two library cases, reorder, preview and export it
   await expect(items).toHaveCount(3);
   await expect(items.nth(2)).toContainText('（三）湖北省推出创新科技券');
   await expect(items.nth(2)).toContainText('新华社武汉10月9日电');
+  // Edit it: a shorter title, and a link to the case it reports on.
+  await items.nth(2).getByRole('button', { name: /^编辑/u }).click();
+  const editor = page.getByRole('dialog', { name: '编辑文章' });
+  await editor.getByLabel('文章标题').fill('湖北省推出创新科技券');
+  await editor.getByLabel('报道的案例').click();
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
+  await editor.getByRole('button', { name: /^确\s*定$/u }).click();
+  await expect(items.nth(2)).toContainText('（三）湖北省推出创新科技券');
+  await expect(items.nth(2).getByText(/^案例 \d+$/u)).toBeVisible();
 
   // Move the second case above the first with the keyboard on its handle: the numbers follow.
   await items.nth(1).getByRole('button', { name: '拖动排序' }).focus();

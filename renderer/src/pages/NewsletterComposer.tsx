@@ -119,14 +119,26 @@ function CasePicker({ open, onClose, onPick }: { open: boolean; onClose: () => v
 }
 
 function ItemEditor({ item, onClose, onSave }: { item: EditItem | null; onClose: () => void; onSave: (i: EditItem) => void }) {
-  const { units } = useVocab();
-  const [form] = Form.useForm<{ title: string; credit: string; unitId: number | null; body: string }>();
+  const { units, sources } = useVocab();
+  const [cases, setCases] = useState<CaseRow[]>([]);
+  const [form] = Form.useForm<{ title: string; credit: string; unitId: number | null; body: string; caseIds: number[]; sourceIds: number[] }>();
   useEffect(() => {
-    if (item) form.setFieldsValue({ title: item.title, credit: item.credit, unitId: item.unitId, body: itemBodyToText(item) });
+    if (!item) return;
+    form.setFieldsValue({ title: item.title, credit: item.credit, unitId: item.unitId, body: itemBodyToText(item), caseIds: item.caseIds, sourceIds: item.sourceIds });
+    void api['cases.list']({}).then(setCases);
   }, [item, form]);
   const save = async () => {
     const v = await form.validateFields();
-    onSave({ ...item!, title: v.title.trim(), credit: (v.credit ?? '').trim(), unitId: v.unitId ?? null, unitName: units.find((u) => u.id === v.unitId)?.name ?? null, ...itemBodyFromText(v.body ?? '') });
+    onSave({
+      ...item!,
+      title: v.title.trim(),
+      credit: (v.credit ?? '').trim(),
+      unitId: v.unitId ?? null,
+      unitName: units.find((u) => u.id === v.unitId)?.name ?? null,
+      caseIds: v.caseIds ?? [],
+      sourceIds: v.sourceIds ?? [],
+      ...itemBodyFromText(v.body ?? ''),
+    });
   };
   return (
     <Modal title="编辑文章" open={!!item} onCancel={onClose} onOk={save} okText="确定" cancelText="取消" width={760} destroyOnHidden forceRender>
@@ -143,6 +155,18 @@ function ItemEditor({ item, onClose, onSave }: { item: EditItem | null; onClose:
           <Col span={10}>
             <Form.Item name="unitId" label="所涉单位">
               <Select aria-label="所涉单位" allowClear showSearch optionFilterProp="label" options={units.map((u) => ({ value: u.id, label: u.name }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={12}>
+          <Col span={12}>
+            <Form.Item name="caseIds" label="报道的案例">
+              <Select aria-label="报道的案例" mode="multiple" allowClear optionFilterProp="label" maxTagCount="responsive" options={cases.map((c) => ({ value: c.id, label: c.title }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="sourceIds" label="报道的经验">
+              <Select aria-label="报道的经验" mode="multiple" allowClear optionFilterProp="label" maxTagCount="responsive" options={sources.map((x) => ({ value: x.id, label: x.name }))} />
             </Form.Item>
           </Col>
         </Row>
@@ -370,6 +394,7 @@ export function NewsletterComposer({ id }: { id: number }) {
                       <div>
                         {item.unitName && <Tag>{item.unitName}</Tag>}
                         {item.credit && <Tag color="purple">{item.credit}</Tag>}
+                        {item.sourceIds.length > 0 && <Tag color="cyan">经验 {item.sourceIds.length}</Tag>}
                         {item.caseIds.map((c) => (
                           <a key={c} href={`#/cases/${c}`}>
                             <Tag color="blue">案例 {c}</Tag>
