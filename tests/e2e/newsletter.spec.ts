@@ -57,6 +57,7 @@ test('compose a new issue from two library cases, reorder, preview and export it
   await editor.getByLabel('报道的案例').click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click();
   await editor.getByRole('button', { name: /^确\s*定$/u }).click();
+  await expect(editor).toBeHidden(); // the keyboard drag below needs the page, not the closing dialog
   await expect(items.nth(2)).toContainText('（三）湖北省推出创新科技券');
   await expect(items.nth(2).getByText(/^案例 \d+$/u)).toBeVisible();
 
@@ -90,6 +91,16 @@ test('compose a new issue from two library cases, reorder, preview and export it
   expect(ps.some((t) => t === `（二）${renamed(firstTitle)}`)).toBe(true);
   expect(ps.some((t) => t.startsWith('（三）湖北省推出创新科技券'))).toBe(true);
   expect(ps.some((t) => t.startsWith('新华社武汉10月9日电'))).toBe(true);
+
+  // A section dragged above another takes its items with it; the numbers follow the new order.
+  await page.getByRole('button', { name: '拖动排序' }).nth(3).focus(); // 二、制度创新's handle (after 一、 and its two items)
+  for (const key of ['Space', 'ArrowUp', 'Space']) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(300);
+  }
+  await expect(page.getByLabel('栏目1名称')).toHaveValue('制度创新');
+  await expect(items.nth(0)).toContainText('（一）湖北省推出创新科技券');
+  await expect(items.nth(1)).toContainText(`（二）${renamed(secondTitle)}`);
   expect(web.consoleErrors).toEqual([]);
 });
 

@@ -298,6 +298,16 @@ export function NewsletterComposer({ id }: { id: number }) {
 
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
+    const activeKey = String(active.id);
+    if (activeKey.startsWith('s')) {
+      // A section moves with its items, to the place of the section it was dropped on (or that holds the item).
+      const sectionOf = (key: string) => draft.sections.findIndex((s) => s.key === key || s.items.some((i) => i.key === key));
+      const from = sectionOf(activeKey);
+      const to = sectionOf(String(over.id));
+      if (from < 0 || to < 0 || from === to) return;
+      change((d) => ({ ...d, sections: arrayMove(d.sections, from, to) }));
+      return;
+    }
     const moved = arrayMove(flat, flat.indexOf(String(active.id)), flat.indexOf(String(over.id)));
     if (!moved[0]!.startsWith('s')) return; // every item sits under a section
     change((d) => {
