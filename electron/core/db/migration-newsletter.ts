@@ -3,7 +3,7 @@ import type { Migration } from './migrations';
 // 《自贸动态》: issues, their ordered sections and items, and what each item reports on (cases, source
 // experiences). Every statement is idempotent: tests re-run migrations on files whose tables exist.
 export const NEWSLETTER_MIGRATION: Migration = {
-  version: 7,
+  version: 12,
   name: 'newsletter issues',
   up(db) {
     db.exec(`

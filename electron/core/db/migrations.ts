@@ -165,7 +165,6 @@ export const MIGRATIONS: readonly Migration[] = [
       moveSharedSectionWaivers(db);
     },
   },
-  NEWSLETTER_MIGRATION, // version 7
   {
     version: 10,
     name: 'calls for submissions and their review',
@@ -235,6 +234,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // A new migration always takes a number above every one that exists: a file already at 10 never runs a 7.
+  NEWSLETTER_MIGRATION, // version 12
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
