@@ -8,20 +8,22 @@ import { findOrCreateSource } from '../repos/sources';
 import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
 import { UserError, nowIso } from '../util';
 import { parseCircular, type ParsedCircular } from './parse-circular';
-import { decodeText } from './text';
-import { docxToText, isZip } from './docx-text';
+import { readFileText } from './file-text';
 import { checkRawText } from '../proofread/check';
 
-/** Imports a file's bytes (UTF-8 text, markdown or .docx): decodes, parses and writes, or throws and writes nothing. */
+/**
+ * Imports a file's bytes (.docx, .doc/.wps, text PDF, UTF-8/UTF-16 text or markdown): reads within the limits of
+ * ./limits, parses and writes, or throws and writes nothing. What the reader noticed comes first among the warnings.
+ */
 export async function importFile(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportReport> {
-  return importText(db, await fileText(bytes, fileName), fileName);
+  const { text, notes } = await readFileText(bytes, fileName);
+  const report = importText(db, text, fileName);
+  return { ...report, warnings: [...notes, ...report.warnings] };
 }
 
-/** The text of an imported or checked file, whatever form it came in. */
+/** The text of an imported or checked file, whatever form it came in (see ./file-text). */
 export async function fileText(bytes: Uint8Array, fileName: string): Promise<string> {
-  if (isZip(bytes) && /\.docx$/iu.test(fileName)) return docxToText(bytes, fileName);
-  if (/\.(doc|wps)$/iu.test(fileName)) throw new UserError(`${fileName}是旧版 Word/WPS 格式，请先另存为 .docx 或 .txt 再导入`, 'bad_input');
-  return decodeText(bytes, fileName);
+  return (await readFileText(bytes, fileName)).text;
 }
 
 export function importText(db: Db, text: string, fileName: string): ImportReport {
