@@ -371,5 +371,5 @@ export function docxToText(bytes: Uint8Array, fileName: string): DocxRead {
   if (others.length > 0) {
     notes.push({ caseSeq: null, rule: null, message: `${fileName}含有表格：已按行读入（每行一段，单元格之间以制表符分隔），请核对表格内容` });
   }
-  return { text, notes };
+  return { text, notes, exactParagraphs: true };
 }

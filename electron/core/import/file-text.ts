@@ -14,6 +14,8 @@ export interface FileText {
   text: string;
   /** What the reader wants the clerk to know (revisions accepted, tables read, numbering not readable). */
   notes: ImportWarning[];
+  /** The lines are the document's own paragraphs (Word files), never to be rejoined (see ParseOptions). */
+  exactParagraphs?: boolean;
 }
 
 /** The extensions the importer reads, for the file pickers and messages. */
@@ -91,5 +93,5 @@ async function docToText(bytes: Uint8Array, fileName: string): Promise<FileText>
   if (paragraphs.some((p) => SECTION_WORDS.test(p.replace(/[。:：]$/u, '')))) {
     notes.push({ caseSeq: null, rule: null, message: `${fileName}：序号为自动编号，未能读取，请核对结构（或在 Word/WPS 中另存为 .docx 后导入）` });
   }
-  return { text: paragraphs.join('\n\n'), notes };
+  return { text: paragraphs.join('\n\n'), notes, exactParagraphs: true };
 }

@@ -7,7 +7,7 @@ import { getSettings } from '../repos/settings';
 import { findOrCreateSource } from '../repos/sources';
 import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
 import { UserError, nowIso } from '../util';
-import { parseCircular, type ParsedCircular } from './parse-circular';
+import { parseCircular, type ParseOptions, type ParsedCircular } from './parse-circular';
 import { readFileText } from './file-text';
 import { checkRawText } from '../proofread/check';
 
@@ -16,8 +16,8 @@ import { checkRawText } from '../proofread/check';
  * ./limits, parses and writes, or throws and writes nothing. What the reader noticed comes first among the warnings.
  */
 export async function importFile(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportReport> {
-  const { text, notes } = await readFileText(bytes, fileName);
-  const report = importText(db, text, fileName);
+  const { text, notes, exactParagraphs } = await readFileText(bytes, fileName);
+  const report = importText(db, text, fileName, { exactParagraphs });
   return { ...report, warnings: [...notes, ...report.warnings] };
 }
 
@@ -26,8 +26,8 @@ export async function fileText(bytes: Uint8Array, fileName: string): Promise<str
   return (await readFileText(bytes, fileName)).text;
 }
 
-export function importText(db: Db, text: string, fileName: string): ImportReport {
-  const parsed = parseCircular(text);
+export function importText(db: Db, text: string, fileName: string, options: ParseOptions = {}): ImportReport {
+  const parsed = parseCircular(text, options);
   if (parsed.cases.length === 0) {
     throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
   }
