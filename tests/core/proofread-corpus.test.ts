@@ -3,7 +3,7 @@ import { DEFAULT_SETTINGS } from '../../shared/domain';
 import { checkRawText } from '../../electron/core/proofread/check';
 import { readFileText } from '../../electron/core/import/file-text';
 import { parseCircular } from '../../electron/core/import/parse-circular';
-import { wordFile, type SampleCase } from '../helpers/word-samples';
+import { SAMPLE_CASES, wordFile } from '../helpers/word-samples';
 
 // Issue 17.8: the proofreader is quiet on correct text. Three correct documents of different shapes (a unit's case
 // file with whole-sentence list items, a letter-format circular with its 汇总表, a Word file with automatic
@@ -61,23 +61,8 @@ const circular = [
   ...replication(2, '工程建设项目联合验收', '黑河片区'),
 ].join('\n\n');
 
-const wordCase: SampleCase = {
-  title: '“企业开办全程网办”创新实践案例',
-  unit: '黑河片区',
-  sections: [
-    { heading: '基本情况', paragraphs: ['黑河片区推行企业开办全程网上办理。'], items: [] },
-    {
-      heading: '主要做法',
-      paragraphs: [],
-      items: [
-        { heading: '整合办事环节', paragraphs: [], items: [{ heading: '将设立登记、公章刻制等事项合并办理。', paragraphs: [] }, { heading: '推行电子营业执照。', paragraphs: [] }] },
-        { heading: '强化数据共享', paragraphs: ['打通部门之间的数据壁垒。'], items: [] },
-      ],
-    },
-    { heading: '实践效果', paragraphs: ['企业开办时间压缩至半天以内。'], items: [] },
-    { heading: '下一步工作思路', paragraphs: ['继续扩大网办范围。'], items: [] },
-  ],
-};
+/** A correct innovation case whose 主要做法 lists whole-sentence items. */
+const wordCase = SAMPLE_CASES[1]!;
 
 describe('the proofreader on correct documents', () => {
   it('a case file whose 主要做法 lists whole-sentence items', () => {

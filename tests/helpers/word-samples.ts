@@ -41,7 +41,7 @@ export const SAMPLE_CASES: SampleCase[] = [
     ],
   },
   {
-    title: '“企业开办全程网办”复制推广典型案例',
+    title: '“企业开办全程网办”创新实践案例',
     unit: '黑河片区',
     sections: [
       { heading: '基本情况', paragraphs: ['黑河片区推行企业开办全程网上办理。'], items: [] },
@@ -49,10 +49,11 @@ export const SAMPLE_CASES: SampleCase[] = [
         heading: '主要做法',
         paragraphs: [],
         items: [
-          { heading: '整合办事环节', paragraphs: ['将设立登记、公章刻制等事项合并办理。'], items: [] },
-          { heading: '推行电子营业执照', paragraphs: ['企业可在手机上领取执照。'], items: [{ heading: '实现全程电子化。', paragraphs: [] }] },
+          { heading: '整合办事环节', paragraphs: [], items: [{ heading: '将设立登记、公章刻制等事项合并办理。', paragraphs: [] }, { heading: '推行电子营业执照。', paragraphs: [] }] },
+          { heading: '强化数据共享', paragraphs: ['打通部门之间的数据壁垒。'], items: [] },
         ],
       },
+      { heading: '实践效果', paragraphs: ['企业开办时间压缩至半天以内。'], items: [] },
       { heading: '下一步工作思路', paragraphs: ['继续扩大网办范围。'], items: [] },
     ],
   },
