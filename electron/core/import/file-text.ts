@@ -78,7 +78,7 @@ async function docToText(bytes: Uint8Array, fileName: string): Promise<FileText>
   const { default: WordExtractor } = await import('word-extractor');
   let body: string;
   try {
-    body = (await new WordExtractor().extract(Buffer.from(bytes))).getBody();
+    body = (await new WordExtractor().extract(Buffer.from(bytes))).getBody({ filterUnicode: false }); // keep “” as written
   } catch {
     throw new UserError(`${fileName}无法读取（Word/WPS 旧格式文件已损坏或不完整）：请在 Word 或 WPS 中打开，另存为 .docx 后再导入`, 'bad_input');
   }
