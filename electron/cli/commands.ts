@@ -21,7 +21,7 @@ import { CLI_CALLS_COMMANDS, runCallsCommand } from './calls-commands';
 export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [--type T] [--status S] [--year Y] [--batch ID] [--limit N]
                                          全文检索（标题、单位和正文）
   stats [--batch ID]                     统计：按单位、领域、类型、状态、年度、批次、荣誉
-  check 文件|--batch ID|--case ID       规范检查（文件只检查，不导入；.txt/.md/.docx）
+  check 文件|--batch ID|--case ID       规范检查（文件只检查，不导入；.docx/.doc/.wps/.pdf/.txt/.md）
   export 批次ID --docx 文件 [--layout letter|file] [--fonts gb|system] [--part attachment]
                                          导出通知（Word）；--part attachment 只导出附件
   export 批次ID --xlsx 文件              导出汇总表（Excel）
