@@ -25,6 +25,7 @@ import {
 } from './domain';
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
 import { CALLS_API } from './contract-calls';
+import { IMPORT_API } from './contract-import';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -239,6 +240,7 @@ export const API = {
   'proofread.batchFixApply': method(batchFixApplySchema.strict(), batchFixResultSchema),
   // 征集 and 评选 (calls for submissions): shared/contract-calls.ts
   ...CALLS_API,
+  ...IMPORT_API,
   'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
   'export.callXlsx': method(byId, savedFileSchema),
 } as const;

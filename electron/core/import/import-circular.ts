@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ImportReport, SummaryLayout } from '../../../shared/domain';
+import type { ImportPreview } from '../../../shared/contract-import';
 import type { Db } from '../db/connection';
 import { createBatch, freezeBatch, nextOrdinal, setBatchItems } from '../repos/batches';
 import { insertCase } from '../repos/cases';
@@ -19,6 +20,30 @@ export async function importFile(db: Db, bytes: Uint8Array, fileName: string): P
   const { text, notes, exactParagraphs } = await readFileText(bytes, fileName);
   const report = importText(db, text, fileName, { exactParagraphs });
   return { ...report, warnings: [...notes, ...report.warnings] };
+}
+
+/** What importing the file would do, without writing: its batch and cases, the warnings, the findings, an earlier import. */
+export async function previewFile(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportPreview> {
+  const { text, notes, exactParagraphs } = await readFileText(bytes, fileName);
+  const parsed = parseCircular(text, { exactParagraphs });
+  if (parsed.cases.length === 0) throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
+  return {
+    fileName,
+    batchTitle: parsed.batch?.title ?? '',
+    cases: parsed.cases.map((c) => ({ title: c.title, unitName: c.unitName })),
+    warnings: [...notes, ...parsed.warnings],
+    findings: checkRawText(text, getSettings(db), parsed),
+    duplicate: earlierImport(db, parsed) ?? null,
+  };
+}
+
+/** A circular whose batch exists already: its cases go into the library, no second batch (issue 14.5). */
+export async function importCasesOnly(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportReport> {
+  const { text, notes, exactParagraphs } = await readFileText(bytes, fileName);
+  const parsed = parseCircular(text, { exactParagraphs });
+  if (parsed.cases.length === 0) throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
+  const report = applyParsed(db, { ...parsed, batch: null }, fileName, { casesOnly: true });
+  return { ...report, warnings: [...notes, ...report.warnings], findings: checkRawText(text, getSettings(db), parsed) };
 }
 
 /** The text of an imported or checked file, whatever form it came in (see ./file-text). */
@@ -52,8 +77,20 @@ function summaryLayout(parsed: ParsedCircular, caseIds: number[]): SummaryLayout
   return { caption: parsed.tableHead!.caption, columns: parsed.tableHead!.columns, rows };
 }
 
-/** Writes a parsed circular in one transaction: units, fields and sources matched or created, cases, the batch. */
-export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): ImportReport {
+/** The batch an earlier import of the same circular made (same parsed text, or same 文号). */
+function earlierImport(db: Db, parsed: ParsedCircular): { id: number; title: string } | undefined {
+  const doc = parsed.header?.docNumber ?? null;
+  return (db.prepare('SELECT id, title FROM batches WHERE import_hash = ?').get(parsedHash(parsed)) ??
+    (doc ? db.prepare('SELECT id, title FROM batches WHERE doc_code = ? AND doc_year = ? AND doc_seq = ?').get(doc.code, doc.year, doc.seq) : undefined)) as
+    | { id: number; title: string }
+    | undefined;
+}
+
+/**
+ * Writes a parsed circular in one transaction: units, fields and sources matched or created, cases (insertCase
+ * below, one per parsed case), the batch. `casesOnly` writes the cases of a circular whose batch exists.
+ */
+export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string, options: { casesOnly?: boolean } = {}): ImportReport {
   const hash = parsedHash(parsed);
   const report = (batchId: number | null, caseIds: number[], duplicateOf: number | null): ImportReport => ({
     fileName,
@@ -67,12 +104,9 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
   });
 
   const doc = parsed.header?.docNumber ?? null;
-  const earlier = (db.prepare('SELECT id FROM batches WHERE import_hash = ?').get(hash) ??
-    (doc ? db.prepare('SELECT id FROM batches WHERE doc_code = ? AND doc_year = ? AND doc_seq = ?').get(doc.code, doc.year, doc.seq) : undefined)) as
-    | { id: number }
-    | undefined;
+  const earlier = options.casesOnly ? undefined : earlierImport(db, parsed);
   if (earlier) {
-    return { ...report(null, [], earlier.id), warnings: [{ caseSeq: null, rule: null, message: `该通知已导入过（批次 ${earlier.id}），未重复导入` }, ...parsed.warnings] };
+    return { ...report(null, [], earlier.id), warnings: [{ caseSeq: null, rule: null, message: `该通知已导入过，即批次“${earlier.title}”，未重复导入` }, ...parsed.warnings] };
   }
 
   return db.transaction(() => {
