@@ -68,6 +68,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'batches.get': ({ id }) => batches.getBatch(db, id),
     'batches.create': ({ caseIds, ...input }) =>
       db.transaction(() => {
+        batches.assertCasesUsable(db, caseIds ?? []);
         const batch = batches.createBatch(db, input);
         return batches.setBatchItems(db, batch.id, caseIds ?? []);
       })(),
