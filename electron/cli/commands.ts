@@ -5,7 +5,8 @@ import type { Casebook } from '../core/casebook';
 import fs from 'node:fs';
 import { SEVERITY_LABELS, type Finding, type Stats } from '../../shared/domain';
 import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../core/export/service';
-import { fileText } from '../core/import/import-circular';
+import { readFileText } from '../core/import/file-text';
+import { parseCircular } from '../core/import/parse-circular';
 import { checkBatch } from '../core/proofread/batch';
 import { checkCase, checkRawText } from '../core/proofread/check';
 import { getCase } from '../core/repos/cases';
@@ -115,7 +116,8 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
         findings = checkCase(c, { caseId, caseSeq: null }, getSettings(db));
       } else {
         if (!target) throw new UsageError('check 需要 文件、--batch ID 或 --case ID');
-        findings = checkRawText(await fileText(fs.readFileSync(target), path.basename(target)), getSettings(db));
+        const { text: fileText, exactParagraphs } = await readFileText(fs.readFileSync(target), path.basename(target));
+        findings = checkRawText(fileText, getSettings(db), parseCircular(fileText, { exactParagraphs }));
       }
       const counts = Object.fromEntries((['error', 'warning', 'info'] as const).map((s) => [s, findings.filter((f) => f.severity === s).length]));
       const text = [
