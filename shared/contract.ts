@@ -26,6 +26,7 @@ import {
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
 import { CALLS_API } from './contract-calls';
 import { NEWSLETTER_API } from './contract-newsletter';
+import { IMPORT_API } from './contract-import';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -240,6 +241,7 @@ export const API = {
   'proofread.batchFixApply': method(batchFixApplySchema.strict(), batchFixResultSchema),
   // 征集 and 评选 (calls for submissions): shared/contract-calls.ts
   ...CALLS_API,
+  ...IMPORT_API,
   'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
   'export.callXlsx': method(byId, savedFileSchema),
   // 《自贸动态》: shared/contract-newsletter.ts; its Word export beside the others

@@ -11,6 +11,7 @@ import { exportHandlers } from './export-handlers';
 import { backupHandlers } from './backup-handlers';
 import { callHandlers } from './calls-handlers';
 import { newsletterHandlers } from './newsletter-handlers';
+import { importHandlers } from './import-handlers';
 import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
 import { applyFixes } from '../proofread/fixes';
@@ -68,6 +69,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'batches.get': ({ id }) => batches.getBatch(db, id),
     'batches.create': ({ caseIds, ...input }) =>
       db.transaction(() => {
+        batches.assertCasesUsable(db, caseIds ?? []);
         const batch = batches.createBatch(db, input);
         return batches.setBatchItems(db, batch.id, caseIds ?? []);
       })(),
@@ -117,5 +119,6 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'proofread.batchFixApply': ({ id, ...options }) => applyBatchFixes(db, id, options),
     ...callHandlers(db),
     ...newsletterHandlers(db), // 《自贸动态》
+    ...importHandlers(db),
   };
 }
