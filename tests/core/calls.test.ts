@@ -15,6 +15,7 @@ import { listUnits } from '../../electron/core/repos/vocab';
 import { paragraphs, readDocx } from '../helpers/docx';
 import { CASE_LINES, PNG_BYTES, caseDocx } from '../helpers/submissions';
 import { tempCasebook } from '../helpers/tmp';
+import { SAMPLE_CASES, wordFile } from '../helpers/word-samples';
 
 const unitId = (book: Casebook, name: string) => listUnits(book.db).find((u) => u.name === name)!.id;
 
@@ -259,5 +260,21 @@ describe('征集 through the handler table', () => {
     const foreign = await dispatch(handlers, 'calls.setScores', { id: 1, scores: [{ submissionId: 1, reviewerId: 1, criterionId: 1, score: 50 }] });
     expect(foreign.ok).toBe(false);
     if (!foreign.ok) expect(foreign.error.message).toMatch(/不属于本次征集/u);
+  });
+});
+
+describe('征集 receiving a Word file written with automatic numbering', () => {
+  it('keeps Word paragraphs apart: each heading is a heading, not fused with the paragraph after it', async () => {
+    const book = tempCasebook({ seed: false });
+    const call = createCall(book.db, { title: '征集', kind: 'replication', deadline: '2026-05-01', units: [{ unitId: unitId(book, '哈尔滨片区'), expected: 1 }] });
+    // two paragraphs without a final stop: text read from a PDF would join them as one wrapped line
+    const sample = structuredClone(SAMPLE_CASES[0]!);
+    sample.sections[2]!.paragraphs = ['退货时间由原来的30天缩短至7天', '企业物流成本下降约40%'];
+    const [r] = await receiveFiles(book.db, call.id, [{ fileName: '哈尔滨片区.docx', bytes: await wordFile('numbering', [sample]) }]);
+    expect(r!.outcome).toBe('received');
+    const c = getCase(book.db, r!.caseId!);
+    expect(c.body.map((n) => n.heading)).toEqual(SAMPLE_CASES[0]!.sections.map((s) => s.heading));
+    expect(c.body[2]!.paragraphs).toEqual(sample.sections[2]!.paragraphs);
+    book.close();
   });
 });

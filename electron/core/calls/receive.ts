@@ -3,7 +3,7 @@ import { contentOf } from '../../../shared/case-content';
 import { SUBMISSION_MAX_BYTES, type ReceiveResult } from '../../../shared/calls';
 import type { CaseContent, Finding, Unit } from '../../../shared/domain';
 import type { Db } from '../db/connection';
-import { fileText } from '../import/import-circular';
+import { readFileText } from '../import/file-text';
 import { parseCircular, type ParsedCase } from '../import/parse-circular';
 import { titleKey } from '../import/text';
 import { checkCase } from '../proofread/check';
@@ -50,10 +50,11 @@ async function readCases(file: IncomingFile): Promise<ParsedCase[]> {
     throw new UserError(`文件过大（${Math.round(file.bytes.length / 1048576)} MB），报送材料不能超过 ${SUBMISSION_MAX_BYTES / 1048576} MB`, 'too_large');
   }
   if (!/\.(docx|txt|md|markdown|doc|wps|pdf)$/iu.test(file.fileName)) {
-    throw new UserError(`不是案例文件（${file.fileName.replace(/^.*\./u, '.') || '无扩展名'}）：请报送 Word .docx 或文本 .txt/.md`, 'bad_input');
+    throw new UserError(`不是案例文件（${file.fileName.replace(/^.*\./u, '.') || '无扩展名'}）：请报送 Word（.docx/.doc）、WPS（.wps）、PDF 或文本 .txt/.md`, 'bad_input');
   }
-  const text = await fileText(file.bytes, file.fileName);
-  let parsed = parseCircular(text);
+  // Word paragraphs are kept as the unit wrote them (never rejoined like wrapped PDF lines)
+  const { text, exactParagraphs } = await readFileText(file.bytes, file.fileName);
+  let parsed = parseCircular(text, { exactParagraphs });
   if (parsed.header?.docNumber) throw new UserError('这是一份带发文字号的通知，不是报送的案例；请在“导入与检查”中导入', 'bad_input');
   if (parsed.cases.length === 0) {
     // A case file without its «（XX提供）» line: the first line is the title, the unit comes from elsewhere.
@@ -61,7 +62,7 @@ async function readCases(file: IncomingFile): Promise<ParsedCase[]> {
     const first = lines.findIndex((l) => l.trim() !== '');
     if (first < 0) throw new UserError('文件没有文字内容', 'bad_input');
     lines.splice(first + 1, 0, `（${NO_UNIT}提供）`);
-    parsed = parseCircular(lines.join('\n'));
+    parsed = parseCircular(lines.join('\n'), { exactParagraphs });
   }
   const cases = parsed.cases.filter((c) => c.title.trim() !== '');
   if (cases.length === 0 || cases.every((c) => c.lead.length === 0 && c.body.length === 0)) {
