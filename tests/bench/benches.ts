@@ -52,7 +52,7 @@ async function exportBench(): Promise<Figure[]> {
 }
 
 /** Bulk rows for the big library: the demo cases again and again, each with its search text (triggers index it). */
-function cloneLibrary(db: Db, n: number): void {
+export function cloneLibrary(db: Db, n: number): void {
   const source = db.prepare('SELECT c.*, t.body AS text FROM cases c JOIN case_text t ON t.case_id = c.id ORDER BY c.id LIMIT 28').all() as Record<string, unknown>[];
   const unitName = db.prepare('SELECT name FROM units WHERE id = ?');
   const insertCase = db.prepare(

@@ -49,6 +49,13 @@ function snippet(body: string, terms: string[]): { text: string; hit: boolean }[
   return highlight(text, terms);
 }
 
+/**
+ * How many matches, newest first, a search reads at most. A term found in most of a large library (税 in
+ * 100,000 cases) would otherwise rank and count every match (1.6 s); past this many, the hits are ranked among
+ * the newest matches and the total is given as «more than» (`totalApprox`). Below it, everything is exact.
+ */
+export const SEARCH_CANDIDATES = 1000;
+
 export function searchCases(db: Db, query: string, filter: CaseFilter = {}, limit = 50): SearchResult {
   const t0 = performance.now();
   const terms = searchTerms(query);
@@ -58,34 +65,32 @@ export function searchCases(db: Db, query: string, filter: CaseFilter = {}, limi
 
   const { where, params } = caseFilterClauses({ ...filter, deleted: false }); // the recycle bin is never searched
 
-  // Each index is read once, in a materialized CTE (bm25 cannot share a query with the window function below, and
-  // an inlined CTE would be re-run for every row of the other); bm25 is lower for
-  // better matches, and the title weighs more than the unit, which weighs more than the text.
-  const ctes: string[] = [];
-  const joins: string[] = [];
-  const scores: string[] = [];
-  if (long.length) {
-    params.long = long.map(ftsPhrase).join(' AND ');
-    ctes.push(`l AS MATERIALIZED (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 1.0) AS rank FROM case_fts WHERE case_fts MATCH @long)`);
-    joins.push('JOIN l ON l.id = t.case_id');
-    scores.push('-l.rank');
-  }
-  if (short.length) {
-    params.short = short.map(charPhrase).join(' AND ');
-    ctes.push(`s AS MATERIALIZED (SELECT rowid AS id, bm25(case_fts_chars, 10.0, 5.0, 1.0) AS rank FROM case_fts_chars WHERE case_fts_chars MATCH @short)`);
-    joins.push('JOIN s ON s.id = t.case_id');
-    scores.push('-s.rank');
-  }
-  const score = `(${scores.join(' + ')}) * 10`;
+  // One index drives the search, newest match first (FTS5 walks its rowids backwards without sorting): the
+  // trigram index for the terms of three characters or more, else the character index. The terms of the other
+  // length, if any, are checked in the case's text itself, which is what «contains» means. The filters apply in
+  // the same walk, so the first SEARCH_CANDIDATES rows are the newest matching cases.
+  const [table, match, others] = long.length
+    ? (['case_fts', long.map(ftsPhrase).join(' AND '), short] as const)
+    : (['case_fts_chars', short.map(charPhrase).join(' AND '), []] as const);
+  params.match = match;
+  others.forEach((t, i) => {
+    params[`other${i}`] = t;
+    where.push(`(instr(t.title, @other${i}) OR instr(t.unit, @other${i}) OR instr(t.body, @other${i}))`);
+  });
+  const cap = Math.max(SEARCH_CANDIDATES, limit + 1);
+  // bm25 is lower for better matches; the title weighs more than the unit, which weighs more than the text.
   const rows = db
     .prepare(
-      `WITH ${ctes.join(', ')}
-       SELECT c.id, t.title, t.unit, t.body, c.status, fl.name AS field_name, ${score} AS score, COUNT(*) OVER () AS total
-       FROM case_text t ${joins.join(' ')} JOIN cases c ON c.id = t.case_id LEFT JOIN fields fl ON fl.id = c.field_id
-       WHERE ${where.join(' AND ')}
+      `WITH m AS MATERIALIZED (
+         SELECT f.rowid AS id, bm25(${table}, 10.0, 5.0, 1.0) AS rank
+         FROM ${table} f JOIN cases c ON c.id = f.rowid ${others.length ? 'JOIN case_text t ON t.case_id = f.rowid' : ''}
+         WHERE ${table} MATCH @match AND ${where.join(' AND ')}
+         ORDER BY f.rowid DESC LIMIT @cap)
+       SELECT c.id, t.title, t.unit, t.body, c.status, fl.name AS field_name, -m.rank * 10 AS score, COUNT(*) OVER () AS total
+       FROM m JOIN case_text t ON t.case_id = m.id JOIN cases c ON c.id = m.id LEFT JOIN fields fl ON fl.id = c.field_id
        ORDER BY score DESC, c.id LIMIT @limit`,
     )
-    .all({ ...params, limit }) as { id: number; title: string; unit: string; body: string; status: SearchHit['status']; field_name: string | null; score: number; total: number }[];
+    .all({ ...params, cap, limit }) as { id: number; title: string; unit: string; body: string; status: SearchHit['status']; field_name: string | null; score: number; total: number }[];
   const results: SearchHit[] = rows.map((r) => ({
     caseId: r.id,
     title: r.title,
@@ -96,5 +101,6 @@ export function searchCases(db: Db, query: string, filter: CaseFilter = {}, limi
     snippet: snippet(r.body, terms),
     titleHits: highlight(r.title, terms),
   }));
-  return { query, terms, total: rows[0]?.total ?? 0, results, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+  const total = rows[0]?.total ?? 0;
+  return { query, terms, total, ...(total >= cap ? { totalApprox: true } : {}), results, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
 }
