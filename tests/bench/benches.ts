@@ -9,7 +9,7 @@ import type { Figure } from './run';
 import { proofreadBench } from './proofread-bench';
 import { cliBench } from './cli-bench';
 import { liveCheckBench } from './live-check-bench';
-import { firstWindowBench } from './first-window';
+import { firstWindowBench, typingBench } from './first-window';
 import { median, round, tmpDb } from './run';
 
 async function timeAsync(fn: () => Promise<unknown>, runs = 15, warmups = 3): Promise<number> {
@@ -129,4 +129,5 @@ export const BENCHES: [string, () => Figure[] | Promise<Figure[]>][] = [
   ['live-check', liveCheckBench], // speed: the editor's proofreader as the clerk types
   ['cli', cliBench], // speed: whole command-line processes beside pandoc
   ['first-window', firstWindowBench], // speed: the renderer in Chromium
+  ['typing', typingBench], // speed: the body editor, keystroke by keystroke
 ];
