@@ -12,6 +12,15 @@ function devCsp(): Plugin {
   };
 }
 
+const nodeModules = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${names})[\\\\/]`, 'u');
+/** The libraries' chunks (a group takes its modules' dependencies too, so the highest priority goes to what all share). The charts and drag-and-drop load only with the pages that use them. */
+const RENDERER_VENDOR_CHUNKS = [
+  { name: 'vendor-echarts', test: nodeModules('echarts|zrender|tslib'), priority: 40 },
+  { name: 'vendor-dnd', test: nodeModules('@dnd-kit'), priority: 30 },
+  { name: 'vendor-react', test: nodeModules('react|react-dom|scheduler'), priority: 50 }, // first: every other library imports it
+  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10 },
+];
+
 export default defineConfig({
   main: {
     build: {
@@ -36,8 +45,14 @@ export default defineConfig({
   renderer: {
     root: resolve(__dirname, 'renderer'),
     build: {
-      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html') } },
-      chunkSizeWarningLimit: 4000,
+      // Minified and split (issue 13): each page is its own chunk (renderer/src/pages/lazy.tsx); the libraries go
+      // into chunks of their own, which keep their names (and the browser's cache) while the app's code changes.
+      minify: true,
+      rollupOptions: {
+        input: { index: resolve(__dirname, 'renderer/index.html') },
+        output: { codeSplitting: { groups: RENDERER_VENDOR_CHUNKS } },
+      },
+      chunkSizeWarningLimit: 1500,
     },
     plugins: [react(), devCsp()],
   },

@@ -351,6 +351,8 @@ export const searchResultSchema = z.object({
   query: z.string(),
   terms: z.array(z.string()),
   total: z.number().int(),
+  /** The total is a lower bound: more cases match than the search read (see SEARCH_CANDIDATES). */
+  totalApprox: z.boolean().optional(),
   results: z.array(searchHitSchema),
   tookMs: z.number(),
 });

@@ -3,10 +3,8 @@ import path from 'node:path';
 import { CALL_KINDS, CALL_KIND_LABELS, SUBMISSION_STATE_LABELS } from '../../shared/calls';
 import type { Casebook } from '../core/casebook';
 import { chaseText, createCall, getCallDetail, listCalls } from '../core/calls/calls';
-import { buildCallNoticeDocx, buildCallXlsx } from '../core/calls/exports';
 import { findingCounts, firstCheck, receiveFiles } from '../core/calls/receive';
 import { batchFromCall } from '../core/calls/selection';
-import { writeFileAtomic } from '../core/export/service';
 import { optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { formatTable } from './table';
@@ -110,6 +108,8 @@ export async function runCallsCommand(book: Casebook, args: ParsedArgs): Promise
       const xlsx = optionString(args, 'xlsx');
       if (!docx === !xlsx) throw new UsageError('calls export 需要 --docx 文件 或 --xlsx 文件 之一');
       const t0 = performance.now();
+      // docx and exceljs load only for this command (the bundled command line splits at these imports)
+      const [{ buildCallNoticeDocx, buildCallXlsx }, { writeFileAtomic }] = await Promise.all([import('../core/calls/exports'), import('../core/export/service')]);
       const built = docx ? await buildCallNoticeDocx(db, id) : await buildCallXlsx(db, id);
       const file = (docx ?? xlsx)!;
       writeFileAtomic(file, built.bytes);

@@ -4,7 +4,7 @@ import { detectFonts } from '../core/fonts/detect';
 import type { Casebook } from '../core/casebook';
 import fs from 'node:fs';
 import { SEVERITY_LABELS, type Finding, type Stats } from '../../shared/domain';
-import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../core/export/service';
+import type { Built } from '../core/export/service';
 import { readFileText } from '../core/import/file-text';
 import { parseCircular } from '../core/import/parse-circular';
 import { checkBatch } from '../core/proofread/batch';
@@ -44,9 +44,15 @@ function oneOf<T extends string>(args: ParsedArgs, key: string, allowed: readonl
   return v as T;
 }
 
-async function write(built: Built, file: string): Promise<CommandResult> {
+// The exports (docx, exceljs) load only for the commands that export: the bundled command line splits here.
+const exportService = () => import('../core/export/service');
+
+/** Builds and writes one export; tookMs is what the clerk waited for, the build included. */
+async function write(build: (service: Awaited<ReturnType<typeof exportService>>) => Promise<Built>, file: string): Promise<CommandResult> {
   const t0 = performance.now();
-  writeFileAtomic(file, built.bytes);
+  const service = await exportService();
+  const built = await build(service);
+  service.writeFileAtomic(file, built.bytes);
   const data = { path: path.resolve(file), bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0), warnings: built.warnings };
   return { data, text: [`已导出：${data.path}（${Math.round(data.bytes / 1024)} KB）`, ...built.warnings.map((w) => `警告：${w}`)].join('\n') };
 }
@@ -63,13 +69,15 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
       if ([docx, xlsx, pdf].filter(Boolean).length !== 1) throw new UsageError('export 需要 --docx 文件、--xlsx 文件 或 --pdf 文件 之一');
       if (pdf) {
         const part = oneOf(args, 'part', ['circular', 'attachment'] as const);
-        return write(await buildBatchPdf(db, id, { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part }), pdf);
+        const options = { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part };
+        return write((s) => s.buildBatchPdf(db, id, options), pdf);
       }
       if (docx) {
         const part = oneOf(args, 'part', ['circular', 'attachment'] as const);
-        return write(await buildBatchDocx(db, id, { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part }), docx);
+        const options = { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part };
+        return write((s) => s.buildBatchDocx(db, id, options), docx);
       }
-      return write(await buildBatchXlsx(db, id), xlsx!);
+      return write((s) => s.buildBatchXlsx(db, id), xlsx!);
     }
     case 'fonts': {
       const status = detectFonts();
@@ -82,12 +90,15 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
     case 'export-case': {
       const file = optionString(args, 'docx');
       if (!file) throw new UsageError('export-case 需要 --docx 文件');
-      return write(await buildCaseDocx(db, positiveInt(target, '案例 ID'), { fonts: oneOf(args, 'fonts', FONT_PROFILES) }), file);
+      const caseId = positiveInt(target, '案例 ID');
+      const fonts = oneOf(args, 'fonts', FONT_PROFILES);
+      return write((s) => s.buildCaseDocx(db, caseId, { fonts }), file);
     }
     case 'export-library': {
       const file = optionString(args, 'xlsx');
       if (!file) throw new UsageError('export-library 需要 --xlsx 文件');
-      return write(await buildLibraryXlsx(db, filterFrom(args)), file);
+      const filter = filterFrom(args);
+      return write((s) => s.buildLibraryXlsx(db, filter), file);
     }
     case 'search': {
       const query = args.words.slice(1).join(' ');

@@ -175,13 +175,3 @@ async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResu
     }
   }
 }
-
-const isMain = process.argv[1] && /electron[\\/]cli[\\/]main\.[tj]s$/u.test(process.argv[1]);
-if (isMain) {
-  runCli(process.argv.slice(2), {
-    out: (t) => process.stdout.write(`${t}\n`),
-    err: (t) => process.stderr.write(`${t}\n`),
-  }).then((code) => {
-    process.exitCode = code;
-  });
-}

@@ -4,17 +4,7 @@ import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import { BatchComposer } from './pages/BatchComposer';
-import { BatchList } from './pages/BatchList';
-import { CallList } from './pages/CallList';
-import { CallPage } from './pages/CallPage';
-import { NewsletterComposer } from './pages/NewsletterComposer';
-import { NewsletterList } from './pages/NewsletterList';
-import { CaseEditor } from './pages/CaseEditor';
-import { CaseLibrary } from './pages/CaseLibrary';
-import { ImportPage } from './pages/ImportPage';
-import { SettingsPage } from './pages/SettingsPage';
-import { StatsPage } from './pages/StatsPage';
+import { BatchComposer, BatchList, CallList, CallPage, CaseEditor, CaseLibrary, ImportPage, NewsletterComposer, NewsletterList, SettingsPage, StatsPage } from './pages/lazy'; // each page its own chunk
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { installShortcuts, useCommand } from './shortcuts';

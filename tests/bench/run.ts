@@ -12,8 +12,12 @@ export interface Figure {
   name: string;
   value: number;
   unit: string;
+  /** At most this (a figure without a target is for information). */
   target?: number;
   note?: string;
+  /** The same work done the plain way (pandoc, a LIKE scan, the previous build), side by side. */
+  baseline?: number;
+  baselineName?: string;
 }
 
 export function median(xs: number[]): number {
@@ -63,13 +67,37 @@ function importBench(): Figure[] {
 
 export const round = (x: number) => Math.round(x * 100) / 100;
 
+const num = (x: number) => x.toLocaleString('en', { maximumFractionDigits: x < 10 ? 2 : x < 100 ? 1 : 0 });
+
+/** One table of every figure: its value, its baseline and the ratio, its target and whether it holds. */
+export function table(rows: (Figure & { bench: string })[]): string {
+  const head = ['bench', 'figure', 'value', 'baseline', 'ratio', 'target', 'holds'];
+  const body = rows.map((f) => [
+    f.bench,
+    f.name + (f.note ? ` (${f.note})` : ''),
+    `${num(f.value)} ${f.unit}`,
+    f.baseline !== undefined ? `${num(f.baseline)} ${f.unit} (${f.baselineName})` : '',
+    f.baseline ? `${num(f.value / f.baseline)}×` : '',
+    f.target !== undefined ? `≤ ${num(f.target)} ${f.unit}` : '',
+    f.target !== undefined ? (f.value <= f.target ? 'yes' : 'NO') : '',
+  ]);
+  const line = (cells: string[]) => `| ${cells.map((c) => c.replace(/\|/gu, '\\|')).join(' | ')} |`;
+  return [line(head), line(head.map(() => '---')), ...body.map(line)].join('\n');
+}
+
 async function main() {
   const only = process.argv[2];
   const benches: [string, () => Figure[] | Promise<Figure[]>][] = [['import', importBench], ...BENCHES];
+  const rows: (Figure & { bench: string })[] = [];
   for (const [name, bench] of benches) {
     if (only && !name.includes(only)) continue;
-    for (const f of await bench()) console.log(JSON.stringify({ bench: name, ...f }));
+    for (const f of await bench()) {
+      rows.push({ bench: name, ...f });
+      process.stderr.write(`${JSON.stringify({ bench: name, ...f })}\n`); // progress, while the slower benches run
+    }
   }
+  console.log(`${os.cpus().length} × ${os.cpus()[0]?.model ?? 'CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${os.platform()}, load ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}\n`);
+  console.log(table(rows));
 }
 
 if (process.argv[1] && /tests[\\/]bench[\\/]run\.ts$/u.test(process.argv[1])) void main();

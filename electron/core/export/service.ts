@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BatchDetail, CaseFilter, FontProfile, Layout } from '../../../shared/domain';
-import { detectFonts, missingFontWarnings } from '../fonts/detect';
+import { detectFontsAsync, missingFontWarnings } from '../fonts/detect';
 import { DATE_PLACEHOLDER } from './docx/standard';
 import { docxToPdf, findSoffice, NO_LIBREOFFICE_MESSAGE } from './pdf';
 import type { Db } from '../db/connection';
@@ -13,10 +13,12 @@ import { UserError } from '../util';
 import { exportBatchDocx, exportCaseDocx, type BatchDocxPart } from './docx';
 import { batchDocxName, batchXlsxName, caseDocxName, libraryXlsxName } from './file-names';
 import { computeStats } from '../stats/stats';
-import { batchWorkbook, libraryWorkbook, statsWorkbook } from './xlsx/workbooks';
 import { removeOrphanTemps } from '../orphan-temps';
 
 // What every export needs, for the handlers and the command line alike: build the bytes and a default name.
+
+// exceljs (half of what an export loads) only for the workbooks: a .docx export never waits for it to load.
+const workbooks = () => import('./xlsx/workbooks');
 
 export interface Built {
   bytes: Buffer;
@@ -38,8 +40,9 @@ export async function buildBatchDocx(db: Db, id: number, options: { layout?: Lay
   const batch = getBatch(db, id);
   if (batch.items.length === 0) throw new UserError('批次中还没有案例，无法导出');
   const fonts = options.fonts ?? getSettings(db).fontProfile;
+  const installed = detectFontsAsync(); // fc-list runs in its own process while the document is built
   const bytes = await exportBatchDocx(batch, { ...options, fonts });
-  const warnings = [...circularWarnings(batch, options.part), ...missingFontWarnings(detectFonts(), fonts)];
+  const warnings = [...circularWarnings(batch, options.part), ...missingFontWarnings(await installed, fonts)];
   return { bytes, defaultName: batchDocxName(batch, options.part), kind: 'docx', warnings };
 }
 
@@ -54,26 +57,27 @@ export async function buildBatchPdf(db: Db, id: number, options: { layout?: Layo
 export async function buildCaseDocx(db: Db, id: number, options: { fonts?: FontProfile } = {}): Promise<Built> {
   const c = getCase(db, id);
   const fonts = options.fonts ?? getSettings(db).fontProfile;
+  const installed = detectFontsAsync();
   const bytes = await exportCaseDocx(c, { fonts });
-  return { bytes, defaultName: caseDocxName(c), kind: 'docx', warnings: missingFontWarnings(detectFonts(), fonts) };
+  return { bytes, defaultName: caseDocxName(c), kind: 'docx', warnings: missingFontWarnings(await installed, fonts) };
 }
 
 export async function buildBatchXlsx(db: Db, id: number): Promise<Built> {
   const batch = getBatch(db, id);
-  const bytes = await batchWorkbook(batch, listUnits(db), listFields(db));
+  const bytes = await (await workbooks()).batchWorkbook(batch, listUnits(db), listFields(db));
   return { bytes, defaultName: batchXlsxName(batch), kind: 'xlsx', warnings: [] };
 }
 
 export async function buildLibraryXlsx(db: Db, filter: CaseFilter = {}, now = new Date()): Promise<Built> {
   const cases = listCases(db, filter);
   const title = `案例库（${cases.length} 个案例，导出于 ${now.toISOString().slice(0, 10)}）`;
-  const bytes = await libraryWorkbook(cases, listUnits(db), listFields(db), title, now);
+  const bytes = await (await workbooks()).libraryWorkbook(cases, listUnits(db), listFields(db), title, now);
   return { bytes, defaultName: libraryXlsxName(now), kind: 'xlsx', warnings: [] };
 }
 
 export async function buildStatsXlsx(db: Db, batchId?: number, now = new Date()): Promise<Built> {
   const stats = computeStats(db, { batchId });
-  return { bytes: await statsWorkbook(stats, now), defaultName: `统计 ${stats.scope} ${now.toISOString().slice(0, 10)}.xlsx`.replace(/[\\/:*?"<>|]/gu, ''), kind: 'xlsx', warnings: [] };
+  return { bytes: await (await workbooks()).statsWorkbook(stats, now), defaultName: `统计 ${stats.scope} ${now.toISOString().slice(0, 10)}.xlsx`.replace(/[\\/:*?"<>|]/gu, ''), kind: 'xlsx', warnings: [] };
 }
 
 /** Writes beside the target and renames, so a failed export never leaves half a file where the old one was. */

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -127,10 +127,16 @@ export function familiesInDirs(dirs: string[]): Set<string> {
   return out;
 }
 
+const FC_LIST_ARGS = [':', 'family'];
+const FC_LIST_OPTIONS = { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 } as const;
+
+function familiesOf(fcList: string): Set<string> {
+  return new Set(fcList.split('\n').flatMap((l) => l.split(',')).map((f) => f.replace(/\\-/gu, '-').trim()).filter(Boolean));
+}
+
 function fontconfigFamilies(): Set<string> | null {
   try {
-    const text = execFileSync('fc-list', [':', 'family'], { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
-    return new Set(text.split('\n').flatMap((l) => l.split(',')).map((f) => f.replace(/\\-/gu, '-').trim()).filter(Boolean));
+    return familiesOf(execFileSync('fc-list', FC_LIST_ARGS, { ...FC_LIST_OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] }));
   } catch {
     return null;
   }
@@ -172,6 +178,20 @@ export function detectFonts(now = Date.now()): FontStatus {
     const families = fontconfigFamilies();
     status = families ? statusFor(families, 'fontconfig') : statusFor(new Set(), 'unknown');
   }
+  cache = { at: now, status };
+  return status;
+}
+
+/**
+ * detectFonts without blocking: an export starts it before building its document, so fc-list (tens of
+ * milliseconds) runs in its own process meanwhile instead of after the build. Shares detectFonts' cache.
+ */
+export async function detectFontsAsync(now = Date.now()): Promise<FontStatus> {
+  if ((cache && now - cache.at < CACHE_MS) || os.platform() === 'win32') return detectFonts(now);
+  const families = await new Promise<Set<string> | null>((resolve) => {
+    execFile('fc-list', FC_LIST_ARGS, FC_LIST_OPTIONS, (err, stdout) => resolve(err ? null : familiesOf(stdout)));
+  });
+  const status = families ? statusFor(families, 'fontconfig') : statusFor(new Set(), 'unknown');
   cache = { at: now, status };
   return status;
 }

@@ -1,5 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Tooltip } from 'antd';
+import { memo, useCallback, useRef } from 'react';
 import { emptyNode } from '../../../shared/body';
 import { addChild, insertAfter, moveInList, moveNode, removeNode, setParagraphs, updateNode } from '../../../shared/body-ops';
 import type { BodyNode } from '../../../shared/domain';
@@ -9,6 +10,8 @@ import { CASE_LIMITS, countOf } from '../limits';
 /** What an edit was, for the undo history: typing merges, structure is a step, a removal offers «撤销». */
 export type BodyChange = { kind: 'structure' } | { kind: 'remove'; what: string };
 type OnBody = (b: BodyNode[], change?: BodyChange) => void;
+/** An edit of the current body (read when the edit happens, not when the node last rendered). */
+type Edit = (f: (body: BodyNode[]) => BodyNode[], change?: BodyChange) => void;
 const STRUCTURE: BodyChange = { kind: 'structure' };
 
 // The structured body: sections and sub-items with their paragraphs. Ordinals are shown from the position
@@ -44,10 +47,12 @@ function Paragraphs({ paragraphs, onChange, label }: { paragraphs: string[]; onC
   );
 }
 
-function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: number[]; body: BodyNode[]; onChange: OnBody }) {
+// A keystroke re-renders only the node it changed and its ancestors (the body operations keep the other nodes'
+// identity): memo over node, position and a stable `edit`, so typing in a long case stays under a frame (issue 13).
+const NodeEditor = memo(function NodeEditor({ node, at, siblings, edit }: { node: BodyNode; at: string; siblings: number; edit: Edit }) {
+  const path = at.split('.').map(Number);
   const level = path.length;
   const ordinal = ordinalFor(Math.min(level, HEADING_LEVELS), path[path.length - 1]!);
-  const siblings = path.length === 1 ? body.length : 0;
   const label = `${path.map((i, d) => ordinalFor(Math.min(d + 1, HEADING_LEVELS), i)).join('')}`;
   return (
     <div className={`node node-level-${level}`} data-testid={`node-${path.join('-')}`}>
@@ -58,16 +63,16 @@ function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: numb
           placeholder={`${LEVEL_NAMES[level]}标题`}
           value={node.heading}
           count={countOf(CASE_LIMITS.heading, node.heading)}
-          onChange={(e) => onChange(updateNode(body, path, { heading: e.target.value }))}
+          onChange={(e) => edit((b) => updateNode(b, path, { heading: e.target.value }))}
         />
         <Tooltip title="上移">
-          <Button size="small" type="text" aria-label={`上移${label}`} icon={<ArrowUpOutlined />} disabled={path[path.length - 1] === 0} onClick={() => onChange(moveNode(body, path, -1), STRUCTURE)} />
+          <Button size="small" type="text" aria-label={`上移${label}`} icon={<ArrowUpOutlined />} disabled={path[path.length - 1] === 0} onClick={() => edit((b) => moveNode(b, path, -1), STRUCTURE)} />
         </Tooltip>
         <Tooltip title="下移">
-          <Button size="small" type="text" aria-label={`下移${label}`} icon={<ArrowDownOutlined />} disabled={level === 1 && path[0] === siblings - 1} onClick={() => onChange(moveNode(body, path, 1), STRUCTURE)} />
+          <Button size="small" type="text" aria-label={`下移${label}`} icon={<ArrowDownOutlined />} disabled={level === 1 && path[0] === siblings - 1} onClick={() => edit((b) => moveNode(b, path, 1), STRUCTURE)} />
         </Tooltip>
         <Tooltip title={`删除${LEVEL_NAMES[level]}`}>
-          <Button size="small" type="text" danger aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => onChange(removeNode(body, path), { kind: 'remove', what: `${label}${node.heading ? `「${node.heading}」` : LEVEL_NAMES[level]}` })} />
+          <Button size="small" type="text" danger aria-label={`删除${label}`} icon={<DeleteOutlined />} onClick={() => edit((b) => removeNode(b, path), { kind: 'remove', what: `${label}${node.heading ? `「${node.heading}」` : LEVEL_NAMES[level]}` })} />
         </Tooltip>
       </div>
       {(level >= 2 || node.text) && (
@@ -78,38 +83,41 @@ function NodeEditor({ node, path, body, onChange }: { node: BodyNode; path: numb
           placeholder="标题后接的文字（可空）：如“（一）开办时间进一步缩短。”后面的说明"
           value={node.text}
           count={countOf(CASE_LIMITS.paragraph, node.text)}
-          onChange={(e) => onChange(updateNode(body, path, { text: e.target.value }))}
+          onChange={(e) => edit((b) => updateNode(b, path, { text: e.target.value }))}
         />
       )}
-      <Paragraphs label={label} paragraphs={node.paragraphs} onChange={(ps, change) => onChange(setParagraphs(body, path, () => ps), change)} />
+      <Paragraphs label={label} paragraphs={node.paragraphs} onChange={(ps, change) => edit((b) => setParagraphs(b, path, () => ps), change)} />
       {node.items.map((child, i) => (
-        <NodeEditor key={i} node={child} path={[...path, i]} body={body} onChange={onChange} />
+        <NodeEditor key={i} node={child} at={`${at}.${i}`} siblings={0} edit={edit} />
       ))}
       <div className="toolbar" style={{ margin: '4px 0 0' }}>
-        <Button size="small" aria-label={`${label}添加段落`} icon={<PlusOutlined />} onClick={() => onChange(setParagraphs(body, path, (ps) => [...ps, '']), STRUCTURE)}>
+        <Button size="small" aria-label={`${label}添加段落`} icon={<PlusOutlined />} onClick={() => edit((b) => setParagraphs(b, path, (ps) => [...ps, '']), STRUCTURE)}>
           段落
         </Button>
         {level < HEADING_LEVELS && (
-          <Button size="small" aria-label={`${label}添加${LEVEL_NAMES[level + 1]}`} icon={<PlusOutlined />} onClick={() => onChange(addChild(body, path, { ...emptyNode(), paragraphs: [''] }), STRUCTURE)}>
+          <Button size="small" aria-label={`${label}添加${LEVEL_NAMES[level + 1]}`} icon={<PlusOutlined />} onClick={() => edit((b) => addChild(b, path, { ...emptyNode(), paragraphs: [''] }), STRUCTURE)}>
             {ordinalFor(level + 1, node.items.length)}{LEVEL_NAMES[level + 1]}
           </Button>
         )}
         {level > 1 && (
-          <Button size="small" type="dashed" onClick={() => onChange(insertAfter(body, path, { ...emptyNode(), paragraphs: [''] }), STRUCTURE)}>
+          <Button size="small" type="dashed" onClick={() => edit((b) => insertAfter(b, path, { ...emptyNode(), paragraphs: [''] }), STRUCTURE)}>
             其后插入同级
           </Button>
         )}
       </div>
     </div>
   );
-}
+});
 
 export function BodyEditor({ body, onChange, template }: { body: BodyNode[]; onChange: OnBody; template: string[] }) {
   const missing = template.filter((t) => !body.some((s) => s.heading.includes(t)));
+  const latest = useRef({ body, onChange });
+  latest.current = { body, onChange };
+  const edit = useCallback<Edit>((f, change) => latest.current.onChange(f(latest.current.body), change), []);
   return (
     <div>
       {body.map((node, i) => (
-        <NodeEditor key={i} node={node} path={[i]} body={body} onChange={onChange} />
+        <NodeEditor key={i} node={node} at={String(i)} siblings={body.length} edit={edit} />
       ))}
       <div className="toolbar" style={{ marginTop: 8 }}>
         <Button icon={<PlusOutlined />} onClick={() => onChange([...body, { ...emptyNode(), paragraphs: [''] }], STRUCTURE)}>

@@ -12,6 +12,7 @@ import { errorText, fmtTime } from '../format';
 import { navigate } from '../router';
 import { useViewportHeight } from '../hooks';
 import { useCommand } from '../shortcuts';
+import { searchSummary } from '../../../shared/search-summary';
 
 export function CaseLibrary() {
   const { message, modal } = App.useApp();
@@ -50,7 +51,7 @@ export function CaseLibrary() {
       try {
         const r = await api['search.query']({ query, filter, limit: 500 });
         setHits(new Map(r.results.map((h) => [h.caseId, h])));
-        setSearchInfo(`找到 ${r.total} 个（${r.tookMs} 毫秒）`);
+        setSearchInfo(searchSummary(r));
       } catch (e) {
         message.error(errorText(e));
       }

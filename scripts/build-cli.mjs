@@ -1,0 +1,96 @@
+// Bundles the command line into out/cli/ (minified ES modules, split at every dynamic import), so that
+// `npm run cli` starts without compiling TypeScript and loads docx/exceljs only for the commands that export.
+import { build } from 'esbuild';
+import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const CLI_OUT = path.join(root, 'out/cli');
+export const CLI_BUNDLE = path.join(CLI_OUT, 'cli.mjs');
+
+// Packages the core imports at the top of a module that every command loads (e.g. mammoth, through the demo
+// seeding's import path), but uses only inside functions: they become a proxy that requires the package on
+// first use, so `list batches` never loads them.
+const LAZY_DEFAULT = ['mammoth', 'word-extractor'];
+
+/** @type {import('esbuild').Plugin} */
+const lazyDefault = {
+  name: 'lazy-default',
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY_DEFAULT.join('|')})$`); // Go regexps: no flags
+    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-default' }));
+    b.onLoad({ filter: /.*/, namespace: 'lazy-default' }, (args) => ({
+      contents:
+        `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));\n` +
+        'export default new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });\n',
+      loader: 'js',
+    }));
+  },
+};
+
+// The demo batch (seeds/demo.json, 290 KB) is needed only when a new file is created: as a JavaScript object
+// literal it costs every start its compile time, as a string parsed on first use it costs nothing.
+/** @type {import('esbuild').Plugin} */
+const lazyJson = {
+  name: 'lazy-json',
+  setup(b) {
+    b.onLoad({ filter: /seeds[\\/]demo\.json$/ }, async (args) => ({
+      contents:
+        `const text = ${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))};\n` +
+        'let value; const load = () => (value ??= JSON.parse(text));\n' +
+        'export default new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()), getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key) });\n',
+      loader: 'js',
+    }));
+  },
+};
+
+/** Builds out/cli; returns how long it took and esbuild's metafile (what each output file holds). */
+export async function buildCli() {
+  const t0 = performance.now();
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: { cli: 'electron/cli/entry.ts' },
+    outdir: CLI_OUT,
+    outExtension: { '.js': '.mjs' },
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: !process.env.CLI_NO_MINIFY,
+    legalComments: 'none',
+    chunkNames: 'chunks/[name]-[hash]',
+    // better-sqlite3 is a native addon, loaded from node_modules as it is.
+    external: ['better-sqlite3'],
+    // Bundled CommonJS packages (exceljs) call require for Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    plugins: [lazyDefault, lazyJson],
+    logLevel: 'warning',
+    metafile: true,
+    write: false,
+  });
+  // Two commands may start at once and both rebuild: each file is renamed into place whole, the chunks (named
+  // by their content) before the entry that imports them, so a start never reads a half-written bundle.
+  const entry = result.outputFiles.find((f) => f.path === CLI_BUNDLE);
+  for (const f of [...result.outputFiles.filter((o) => o !== entry), entry]) {
+    mkdirSync(path.dirname(f.path), { recursive: true });
+    const tmp = `${f.path}.${process.pid}.tmp`;
+    writeFileSync(tmp, f.contents);
+    renameSync(tmp, f.path);
+  }
+  // Chunks of former builds: removed once no start can still be loading them.
+  const current = new Set(result.outputFiles.map((f) => f.path));
+  const chunks = path.join(CLI_OUT, 'chunks');
+  for (const name of readdirSync(chunks)) {
+    const file = path.join(chunks, name);
+    if (!current.has(file) && Date.now() - statSync(file).mtimeMs > 10 * 60_000) rmSync(file, { force: true });
+  }
+  return { ms: performance.now() - t0, metafile: result.metafile };
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const { ms } = await buildCli();
+  console.log(`out/cli built in ${Math.round(ms)} ms`);
+}

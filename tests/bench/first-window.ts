@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startWeb } from '../e2e/fixtures';
+import type { Figure } from './run';
+import { median, round } from './run';
+
+// The first window (issue 13): from navigation to the library's first row, on the loopback transport in Chromium,
+// a fresh browser profile each time (nothing cached) and then once more in the same one (the vendor chunks cached).
+// The size a first window loads is the index.html's scripts and their static imports: the pages load when opened.
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The renderer before it was split and minified (one script), the baseline of the size figure. */
+export const PREVIOUS_FIRST_WINDOW_BYTES = 4_619_284;
+
+/** Bytes of JavaScript and CSS that loading index.html fetches before any page is opened. */
+export function firstWindowBytes(dir = path.join(root, 'out/renderer')): number {
+  const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
+  const refs = [...html.matchAll(/(?:src|href)="\.?\/?(assets\/[^"]+)"/gu)].map((m) => m[1]!);
+  return refs.reduce((n, r) => n + fs.statSync(path.join(dir, r)).size, 0);
+}
+
+const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
+
+export async function firstWindowBench(): Promise<Figure[]> {
+  const { app, child } = await startWeb(); // builds the renderer when its sources are newer
+  const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+  const cold: number[] = [];
+  const warm: number[] = [];
+  try {
+    for (let i = 0; i < 6; i++) {
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      for (const into of [cold, warm]) {
+        const t0 = performance.now();
+        await page.goto(app.url);
+        await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+        if (i > 0) into.push(performance.now() - t0); // the first run warms up the server and the disk cache
+      }
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    fs.rmSync(app.dir, { recursive: true, force: true });
+  }
+  const bytes = firstWindowBytes();
+  return [
+    { name: 'first window: navigation → library list shown, nothing cached (Chromium, loopback)', value: round(median(cold)), unit: 'ms', target: 1000 },
+    { name: 'first window: the same, scripts cached', value: round(median(warm)), unit: 'ms', target: 1000 },
+    { name: `first window: scripts and styles loaded (previous build: ${PREVIOUS_FIRST_WINDOW_BYTES.toLocaleString('en')} bytes)`, value: bytes, unit: 'bytes', target: PREVIOUS_FIRST_WINDOW_BYTES / 2 },
+  ];
+}
+
+/**
+ * Typing in the body editor of the longest demo case: the Event Timing API reports every key event whose
+ * handling up to the next paint took 16 ms or more (its floor), so «none reported» means every keystroke < 16 ms.
+ */
+export async function typingBench(): Promise<Figure[]> {
+  const { app, child } = await startWeb();
+  const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+  try {
+    const { openCasebook } = await import('../../electron/core/casebook');
+    const { getCase, listCases } = await import('../../electron/core/repos/cases');
+    const { flattenCaseText } = await import('../../shared/body');
+    const book = openCasebook(app.dbFile);
+    const longest = listCases(book.db)
+      .map((r) => getCase(book.db, r.id))
+      .sort((a, b) => flattenCaseText(b.lead, b.body).length - flattenCaseText(a.lead, a.body).length)[0]!;
+    const chars = flattenCaseText(longest.lead, longest.body).length;
+    book.close();
+    const page = await (await browser.newContext({ viewport: { width: 1366, height: 768 } })).newPage();
+    await page.goto(app.url);
+    await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await page.evaluate((id) => (location.hash = `#/cases/${id}`), longest.id); // the editor's chunk loads here
+    const box = page.locator('[data-testid^="node-"] textarea, .para-row textarea').first();
+    await box.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e) => {
+      await page.screenshot({ path: '.tmp/typing-failed.png' });
+      throw e;
+    });
+    await box.click();
+    await page.keyboard.press('End');
+    await page.evaluate(() => {
+      const w = window as unknown as { slowKeys: number[] };
+      w.slowKeys = [];
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) if (/^key|^input|^beforeinput/u.test(e.name)) w.slowKeys.push(e.duration);
+      }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
+    });
+    const KEYS = 40;
+    for (let i = 0; i < KEYS; i++) await page.keyboard.type('创新', { delay: 30 });
+    await page.waitForTimeout(500);
+    const slow = await page.evaluate(() => (window as unknown as { slowKeys: number[] }).slowKeys);
+    const worst = slow.length ? Math.max(...slow) : 0;
+    return [
+      {
+        name: `typing in the body editor of the longest demo case (${chars.toLocaleString('en')} characters): slowest key event, ${slow.length} of ${KEYS * 2 * 3} events ≥ 16 ms (0 = all under 16 ms)`,
+        value: worst,
+        unit: 'ms',
+        target: 16,
+      },
+    ];
+  } finally {
+    await browser.close();
+    child.kill('SIGTERM');
+    fs.rmSync(app.dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,43 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/tmp';
+
+// The bundled command line (issue 13): built by scripts/build-cli.mjs, it loads docx and exceljs only in the
+// commands that export, and mammoth only when a .docx is read.
+const root = path.resolve(__dirname, '../..');
+
+interface Meta {
+  outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
+}
+
+/** Every input that starting the entry loads: its own and those of the chunks it imports statically. */
+function startupInputs(meta: Meta, entry: string): string[] {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file) || !meta.outputs[file]) return;
+    seen.add(file);
+    for (const i of meta.outputs[file]!.imports) if (i.kind === 'import-statement') visit(i.path);
+  };
+  visit(entry);
+  return [...seen].flatMap((f) => Object.keys(meta.outputs[f]!.inputs));
+}
+
+describe('the bundled command line', () => {
+  it('starts without docx, exceljs or mammoth, and runs from out/cli', async () => {
+    // @ts-expect-error a plain ES module of the build, without types
+    const { buildCli, CLI_BUNDLE } = (await import('../../scripts/build-cli.mjs')) as { buildCli(): Promise<{ metafile: Meta }>; CLI_BUNDLE: string };
+    const { metafile } = await buildCli();
+    const entry = path.relative(root, CLI_BUNDLE).split(path.sep).join('/');
+    const inputs = startupInputs(metafile, entry);
+    expect(inputs.some((i) => i.includes('electron/core/repos/batches'))).toBe(true);
+    for (const heavy of ['node_modules/docx/', 'node_modules/exceljs/', 'node_modules/mammoth/', 'node_modules/jszip/']) expect(inputs.filter((i) => i.includes(heavy)), heavy).toEqual([]);
+    const db = path.join(tempDir(), 'bundle.db');
+    const out = execFileSync(process.execPath, [CLI_BUNDLE, '--db', db, 'list', 'batches', '--json'], { encoding: 'utf8' });
+    expect(JSON.parse(out)[0].caseCount).toBe(28);
+    const file = path.join(tempDir(), 'demo.docx');
+    const exported = JSON.parse(execFileSync(process.execPath, [CLI_BUNDLE, '--db', db, 'export', '1', '--docx', file, '--json'], { encoding: 'utf8' }));
+    expect(exported.bytes).toBeGreaterThan(10_000);
+    expect(exported.tookMs).toBeGreaterThan(0); // the build, not just the write
+  }, 120_000);
+});
