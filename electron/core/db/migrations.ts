@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { charTokens } from '../search/char-tokens';
 import { moveSharedSectionWaivers } from './migrate-finding-keys';
+import { REGISTER_MIGRATION } from './migration-register';
 
 // Numbered migrations. Each runs once, in order, inside the one transaction that also sets user_version.
 // Never edit a migration that has shipped: add the next number.
@@ -164,6 +165,7 @@ export const MIGRATIONS: readonly Migration[] = [
       moveSharedSectionWaivers(db);
     },
   },
+  REGISTER_MIGRATION,
   {
     version: 10,
     name: 'calls for submissions and their review',
