@@ -25,6 +25,7 @@ import {
 } from './domain';
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
 import { CALLS_API } from './contract-calls';
+import { REGISTER_API, REGISTER_EXPORTS } from './contract-register';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -241,6 +242,11 @@ export const API = {
   ...CALLS_API,
   'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
   'export.callXlsx': method(byId, savedFileSchema),
+  // the register (issue 11): shared/contract-register.ts
+  ...REGISTER_API,
+  'export.catalogueXlsx': method(REGISTER_EXPORTS.catalogue, savedFileSchema),
+  'export.ledgerXlsx': method(REGISTER_EXPORTS.ledger, savedFileSchema),
+  'export.crossTableXlsx': method(REGISTER_EXPORTS.crossTable, savedFileSchema),
 } as const;
 
 export type Api = typeof API;
