@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, BookOutlined, TableOutlined, FundOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
@@ -13,6 +13,9 @@ import { CaseLibrary } from './pages/CaseLibrary';
 import { ImportPage } from './pages/ImportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatsPage } from './pages/StatsPage';
+import { CrossTablePage } from './pages/CrossTablePage';
+import { ExperiencesPage } from './pages/ExperiencesPage';
+import { LedgerPage } from './pages/LedgerPage';
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { installShortcuts, useCommand } from './shortcuts';
@@ -27,6 +30,9 @@ const NAV = [
   { key: 'calls', icon: <AuditOutlined />, label: '征集与评选' },
   { key: 'import', icon: <FileSearchOutlined />, label: '导入与检查' },
   { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
+  { key: 'experiences', icon: <BookOutlined />, label: '经验目录' },
+  { key: 'ledger', icon: <TableOutlined />, label: '复制推广台账' },
+  { key: 'crosstab', icon: <FundOutlined />, label: '交叉统计' },
   { key: 'settings', icon: <SettingOutlined />, label: '设置' },
 ] as const;
 
@@ -57,6 +63,12 @@ function Page({ route }: { route: Route }) {
       return <CallList />;
     case 'call':
       return <CallPage key={route.id} id={route.id} />;
+    case 'experiences':
+      return <ExperiencesPage />;
+    case 'ledger':
+      return <LedgerPage />;
+    case 'crosstab':
+      return <CrossTablePage />;
   }
 }
 

@@ -1,0 +1,182 @@
+import { FileExcelOutlined } from '@ant-design/icons';
+import { App, Button, Card, Col, DatePicker, Input, Row, Select, Spin, Statistic, Typography } from 'antd';
+import dayjs from 'dayjs';
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../shared/domain';
+import { REPLICATION_STATUSES, REPLICATION_STATUS_LABELS, formatRate, type Ledger, type ReplicationStatus } from '../../../shared/register';
+import { api } from '../api';
+import { useExport } from '../components/ExportResult';
+import { errorText } from '../format';
+
+// 复制推广台账: units down, experiences across. A cell is entered from the keyboard: arrows move, 1–4 set
+// 未启动 / 推进中 / 已复制 / 不适用 (dated the day the ledger is shown for), Delete has no meaning (history is kept).
+
+const STATUS_COLORS: Record<ReplicationStatus, string> = {
+  planned: '#fafafa',
+  in_progress: '#fff7e6',
+  copied: '#f6ffed',
+  not_applicable: '#f0f0f0',
+};
+const KEYS: Record<string, ReplicationStatus> = { '1': 'planned', '2': 'in_progress', '3': 'copied', '4': 'not_applicable' };
+
+export function LedgerPage() {
+  const { message } = App.useApp();
+  const [at, setAt] = useState(() => dayjs().format('YYYY-MM-DD'));
+  const [ledger, setLedger] = useState<Ledger | null>(null);
+  const [kinds, setKinds] = useState<string[]>(['area']);
+  const [filter, setFilter] = useState('');
+  const runExport = useExport();
+  const grid = useRef<HTMLTableElement>(null);
+
+  const load = useCallback(async () => setLedger(await api['register.ledger']({ at })), [at]);
+  useEffect(() => {
+    load().catch((e) => message.error(errorText(e)));
+  }, [load, message]);
+
+  const units = useMemo(() => (ledger?.units ?? []).filter((u) => kinds.length === 0 || kinds.includes(u.kind)), [ledger, kinds]);
+  const experiences = useMemo(
+    () => (ledger?.experiences ?? []).filter((e) => !filter || `${e.name}${e.batchLabel}${e.origin}${e.area}`.includes(filter.trim())),
+    [ledger, filter],
+  );
+  const cellOf = useMemo(() => {
+    const m = new Map<string, Ledger['cells'][number]>();
+    for (const c of ledger?.cells ?? []) m.set(`${c.unitId}:${c.experienceId}`, c);
+    return m;
+  }, [ledger]);
+  const rateOf = useMemo(() => new Map((ledger?.rates.units ?? []).map((r) => [r.unitId, r])), [ledger]);
+
+  const set = async (unitId: number, experienceId: number, status: ReplicationStatus) => {
+    try {
+      setLedger(await api['register.setReplications']({ cells: [{ unitId, experienceId, status, date: at }], at }));
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  const focusCell = (r: number, c: number) => {
+    const el = grid.current?.querySelector<HTMLElement>(`[data-cell="${r}:${c}"]`);
+    el?.focus();
+  };
+  const onKey = (e: KeyboardEvent<HTMLElement>, r: number, c: number, unitId: number, experienceId: number) => {
+    const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
+    if (moves[e.key]) {
+      e.preventDefault();
+      focusCell(Math.max(0, Math.min(units.length - 1, r + moves[e.key]![0])), Math.max(0, Math.min(experiences.length - 1, c + moves[e.key]![1])));
+    } else if (KEYS[e.key]) {
+      e.preventDefault();
+      void set(unitId, experienceId, KEYS[e.key]!);
+    }
+  };
+
+  if (!ledger) return <Spin />;
+  const total = ledger.rates.total;
+  return (
+    <>
+      <div className="page-head">
+        <Typography.Title level={4}>复制推广台账</Typography.Title>
+        <DatePicker aria-label="截至日期" allowClear={false} value={dayjs(at)} onChange={(d) => d && setAt(d.format('YYYY-MM-DD'))} />
+        <Select
+          aria-label="单位类别"
+          mode="multiple"
+          allowClear
+          placeholder="全部单位"
+          style={{ minWidth: 200 }}
+          value={kinds}
+          onChange={setKinds}
+          options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
+        />
+        <Input.Search aria-label="筛选经验" allowClear placeholder="筛选经验（名称、批次、来源）" style={{ width: 260 }} onSearch={setFilter} onChange={(e) => !e.target.value && setFilter('')} />
+        <span className="grow" />
+        <Button icon={<FileExcelOutlined />} onClick={() => runExport(() => api['export.ledgerXlsx']({ at }), '复制推广台账')}>
+          导出 Excel
+        </Button>
+      </div>
+      <Row gutter={12} style={{ marginBottom: 12 }}>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title={`经验总数（截至 ${ledger.at}）`} value={ledger.rates.experiences} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title="应复制数（不含不适用）" value={total.applicable} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title="已复制" value={total.copied} />
+          </Card>
+        </Col>
+        <Col span={6}>
+          <Card size="small">
+            <Statistic title="总体复制推广率" value={formatRate(total.rate)} valueStyle={{ color: '#a8071a' }} />
+            <span data-testid="overall-rate" hidden>
+              {formatRate(total.rate)}
+            </span>
+          </Card>
+        </Col>
+      </Row>
+      <Typography.Paragraph type="secondary">
+        选中格子后按 1 未启动、2 推进中、3 已复制、4 不适用，方向键移动；状态记在所选日期（{ledger.at}）。
+      </Typography.Paragraph>
+      {experiences.length === 0 ? (
+        <Typography.Text type="secondary">经验目录为空，请先在“经验目录”中导入或添加。</Typography.Text>
+      ) : (
+        <div className="ledger-scroll" style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)', border: '1px solid #f0f0f0' }}>
+          <table ref={grid} className="ledger-grid" role="grid" aria-label="复制推广台账" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
+            <thead>
+              <tr>
+                <th style={{ position: 'sticky', left: 0, top: 0, zIndex: 2, background: '#fafafa', minWidth: 120, padding: 6, textAlign: 'left' }}>单位</th>
+                <th style={{ position: 'sticky', top: 0, zIndex: 1, background: '#fafafa', minWidth: 90, padding: 6 }}>复制推广率</th>
+                {experiences.map((e) => (
+                  <th key={e.id} title={`${e.name}\n${e.batchLabel}${e.origin ? `\n原创新负责部门（单位）：${e.origin}` : ''}`} style={{ position: 'sticky', top: 0, background: '#fafafa', minWidth: 96, maxWidth: 140, padding: 6, fontWeight: 500 }}>
+                    {e.name}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {units.map((u, r) => {
+                const rate = rateOf.get(u.id);
+                return (
+                  <tr key={u.id}>
+                    <th scope="row" style={{ position: 'sticky', left: 0, background: '#fff', padding: 6, textAlign: 'left', fontWeight: 500 }}>
+                      {u.name}
+                    </th>
+                    <td data-testid={`rate-${u.name}`} style={{ padding: 6, textAlign: 'center' }}>
+                      {rate ? `${rate.copied}/${rate.applicable} ${formatRate(rate.rate)}` : '—'}
+                    </td>
+                    {experiences.map((e, c) => {
+                      const cell = cellOf.get(`${u.id}:${e.id}`);
+                      const status = cell?.status ?? null;
+                      return (
+                        <td key={e.id} style={{ padding: 0, border: '1px solid #f0f0f0' }}>
+                          <select
+                            data-cell={`${r}:${c}`}
+                            aria-label={`${u.name}·${e.name}`}
+                            value={status ?? ''}
+                            onKeyDown={(ev) => onKey(ev, r, c, u.id, e.id)}
+                            onChange={(ev) => ev.target.value && void set(u.id, e.id, ev.target.value as ReplicationStatus)}
+                            title={cell ? `${cell.date}${cell.note ? `：${cell.note}` : ''}` : '未登记'}
+                            style={{ width: '100%', border: 0, padding: '6px 4px', background: status ? STATUS_COLORS[status] : '#fff', font: 'inherit' }}
+                          >
+                            <option value="">—</option>
+                            {REPLICATION_STATUSES.map((s) => (
+                              <option key={s} value={s}>
+                                {REPLICATION_STATUS_LABELS[s]}
+                              </option>
+                            ))}
+                          </select>
+                        </td>
+                      );
+                    })}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
