@@ -232,7 +232,8 @@ export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: stri
     let duplicateOf: number | null = null;
     const found = name ? (existing.get(name) as { id: number; kind: ExperienceKind; batch_no: number | null } | undefined) : undefined;
     if (found) {
-      if (found.kind === kind && found.batch_no === batchNo) duplicateOf = found.id;
+      // The same entry, or the same one now given its batch (an entry first met without one).
+      if (found.kind === kind && (found.batch_no === batchNo || found.batch_no === null)) duplicateOf = found.id;
       else errors.push(`第${line}行：目录中已有“${name}”（${experienceBatchLabel(found.kind, found.batch_no) || EXPERIENCE_KIND_LABELS[found.kind]}），与本行批次不同`);
     }
     const input = experienceInputSchema.safeParse({

@@ -1,6 +1,7 @@
 import type { BodyNode, SourceKind } from '../../../shared/domain';
 import { experienceBatchLabel, parseExperienceBatch } from '../../../shared/register';
 import type { Db } from '../db/connection';
+import { DEMO_EXPERIENCES } from '../../../seeds/experiences';
 import { nowIso } from '../util';
 
 // What the importer proposes for each case it reads: the catalogue entry the case copies and its 领域. Both
@@ -53,9 +54,13 @@ export function proposeExperience(db: Db, c: CaseText): { experienceId: number; 
   const named = (db.prepare(`SELECT id, name FROM source_experiences WHERE length(name) >= 4 ORDER BY length(name) DESC`).all() as { id: number; name: string }[]).find(
     (e) => opening.includes(e.name.replace(/^“|”$/gu, '')),
   );
-  if (named) return { experienceId: named.id, reason: `正文提到“${named.name}”` };
+  const batch = c.source ? parseExperienceBatch(c.source.name) : null;
+  if (named) {
+    // «按照自贸试验区第六批…改革试点经验中，…退货中心仓模式任务要求»: the text also tells the entry's batch.
+    if (batch) db.prepare(`UPDATE source_experiences SET batch_no = ? WHERE id = ? AND batch_no IS NULL AND kind = ?`).run(batch.batchNo, named.id, batch.kind ?? c.source!.kind);
+    return { experienceId: named.id, reason: `正文提到“${named.name}”` };
+  }
   if (!c.source) return null;
-  const batch = parseExperienceBatch(c.source.name);
   const kind = batch?.kind ?? c.source.kind;
   const name = batch && (kind === 'pilot' || kind === 'best_practice') ? experienceBatchLabel(kind, batch.batchNo) : c.source.name;
   const found = db.prepare('SELECT id FROM source_experiences WHERE name = ?').get(name) as { id: number } | undefined;
@@ -141,4 +146,10 @@ export function confirmProposals(db: Db, items: { caseId: number; experienceId?:
     }
     return n;
   })();
+}
+
+/** The demo's catalogue (seed 003's experiences), before the demo circular so its cases can be linked to them. */
+export function loadDemoExperiences(db: Db): void {
+  const insert = db.prepare(`INSERT OR IGNORE INTO source_experiences (name, kind, origin, area, source_doc) VALUES (?, ?, ?, ?, ?)`);
+  for (const e of DEMO_EXPERIENCES) insert.run(e.name, e.kind, e.origin, e.area, e.sourceDoc);
 }
