@@ -44,3 +44,19 @@ test('enter statuses in the ledger grid from the keyboard and read the unit and 
   await page.screenshot({ path: '.tmp/register-crosstab.png' });
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('a level step on the case page shows as the current level there and in the library', async ({ page, web }) => {
+  await page.goto(`${web.url}#/cases/1`);
+  await expect(page.getByText('级别沿革')).toBeVisible();
+  await expect(page.getByTestId('current-level')).toHaveText('未定级');
+  await page.getByLabel('授予单位').fill('省自贸办');
+  await page.getByLabel('文号').fill('黑自贸工办函〔2024〕12号');
+  await page.getByRole('button', { name: /添加级别/u }).click();
+  await expect(page.getByTestId('current-level')).toHaveText('省级优秀案例');
+  await expect(page.getByRole('cell', { name: '黑自贸工办函〔2024〕12号' })).toBeVisible();
+  await page.screenshot({ path: '.tmp/register-case-levels.png', fullPage: true });
+  await page.getByRole('menuitem', { name: /案例库/u }).click();
+  await expect(page.getByRole('columnheader', { name: '级别' })).toBeVisible();
+  await expect(page.locator('.ant-tag', { hasText: '省级优秀案例' })).toHaveCount(1);
+  expect(web.consoleErrors).toEqual([]);
+});
