@@ -32,6 +32,15 @@ test('enter statuses in the ledger grid from the keyboard and read the unit and 
   await expect(page.getByTestId('overall-rate')).toHaveText(pct(1, 2 * n - 1));
   await page.screenshot({ path: '.tmp/register-ledger.png' });
 
+  // Enter opens the cell's detail: 联络员 and 佐证说明 are kept with the status.
+  await grid.locator('[data-cell="1:1"]').focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog');
+  await dialog.getByLabel('联络员').fill('李四');
+  await dialog.getByLabel('佐证说明').fill('已印发实施方案');
+  await dialog.getByRole('button', { name: /保\s*存/u }).click();
+  await expect(grid.locator('[data-cell="1:1"]')).toHaveAttribute('title', /已印发实施方案/u);
+
   // The entries are kept: a reload shows them.
   await page.reload();
   await expect(page.getByRole('grid', { name: '复制推广台账' }).locator('[data-cell="0:0"]')).toHaveValue('copied');

@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Input, Row, Select, Spin, Statistic, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Spin, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../shared/domain';
@@ -9,7 +9,8 @@ import { useExport } from '../components/ExportResult';
 import { errorText } from '../format';
 
 // 复制推广台账: units down, experiences across. A cell is entered from the keyboard: arrows move, 1–4 set
-// 未启动 / 推进中 / 已复制 / 不适用 (dated the day the ledger is shown for), Delete has no meaning (history is kept).
+// 未启动 / 推进中 / 已复制 / 不适用 (dated the day the ledger is shown for), Enter opens the cell's detail (date,
+// 责任单位, 联络员, 佐证说明). Every change is a new dated entry: the history is kept.
 
 const STATUS_COLORS: Record<ReplicationStatus, string> = {
   planned: '#fafafa',
@@ -27,6 +28,8 @@ export function LedgerPage() {
   const [filter, setFilter] = useState('');
   const runExport = useExport();
   const grid = useRef<HTMLTableElement>(null);
+  type Detail = { unitId: number; experienceId: number; title: string; status: ReplicationStatus; date: string; responsible: string; contact: string; note: string };
+  const [detail, setDetail] = useState<Detail | null>(null);
 
   const load = useCallback(async () => setLedger(await api['register.ledger']({ at })), [at]);
   useEffect(() => {
@@ -65,6 +68,22 @@ export function LedgerPage() {
     } else if (KEYS[e.key]) {
       e.preventDefault();
       void set(unitId, experienceId, KEYS[e.key]!);
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      const cell = cellOf.get(`${unitId}:${experienceId}`);
+      const u = units.find((x) => x.id === unitId)!;
+      const x = experiences.find((y) => y.id === experienceId)!;
+      setDetail({ unitId, experienceId, title: `${u.name}·${x.name}`, status: cell?.status ?? 'in_progress', date: at, responsible: cell?.responsible ?? '', contact: cell?.contact ?? '', note: cell?.note ?? '' });
+    }
+  };
+  const saveDetail = async () => {
+    if (!detail) return;
+    const { unitId, experienceId, status, date, responsible, contact, note } = detail;
+    try {
+      setLedger(await api['register.setReplications']({ cells: [{ unitId, experienceId, status, date, responsible, contact, note }], at }));
+      setDetail(null);
+    } catch (e) {
+      message.error(errorText(e));
     }
   };
 
@@ -117,7 +136,7 @@ export function LedgerPage() {
         </Col>
       </Row>
       <Typography.Paragraph type="secondary">
-        选中格子后按 1 未启动、2 推进中、3 已复制、4 不适用，方向键移动；状态记在所选日期（{ledger.at}）。
+        选中格子后按 1 未启动、2 推进中、3 已复制、4 不适用，方向键移动，回车填写日期、责任单位、联络员和佐证说明；状态记在所选日期（{ledger.at}）。
       </Typography.Paragraph>
       {experiences.length === 0 ? (
         <Typography.Text type="secondary">经验目录为空，请先在“经验目录”中导入或添加。</Typography.Text>
@@ -177,6 +196,27 @@ export function LedgerPage() {
           </table>
         </div>
       )}
+      <Modal open={detail !== null} title={detail?.title} onCancel={() => setDetail(null)} onOk={() => void saveDetail()} okText="保存" cancelText="取消" destroyOnHidden>
+        {detail && (
+          <Form layout="vertical">
+            <Form.Item label="状态">
+              <Select aria-label="状态" value={detail.status} onChange={(status) => setDetail({ ...detail, status })} options={REPLICATION_STATUSES.map((x) => ({ value: x, label: REPLICATION_STATUS_LABELS[x] }))} />
+            </Form.Item>
+            <Form.Item label="日期">
+              <DatePicker aria-label="日期" allowClear={false} value={dayjs(detail.date)} onChange={(d) => d && setDetail({ ...detail, date: d.format('YYYY-MM-DD') })} />
+            </Form.Item>
+            <Form.Item label="责任单位">
+              <Input aria-label="责任单位" maxLength={200} value={detail.responsible} onChange={(e) => setDetail({ ...detail, responsible: e.target.value })} />
+            </Form.Item>
+            <Form.Item label="联络员">
+              <Input aria-label="联络员" maxLength={100} value={detail.contact} onChange={(e) => setDetail({ ...detail, contact: e.target.value })} />
+            </Form.Item>
+            <Form.Item label="佐证说明">
+              <Input.TextArea aria-label="佐证说明" maxLength={2000} autoSize={{ minRows: 2 }} value={detail.note} onChange={(e) => setDetail({ ...detail, note: e.target.value })} />
+            </Form.Item>
+          </Form>
+        )}
+      </Modal>
     </>
   );
 }
