@@ -45,6 +45,13 @@ test('enter statuses in the ledger grid from the keyboard and read the unit and 
   await page.reload();
   await expect(page.getByRole('grid', { name: '复制推广台账' }).locator('[data-cell="0:0"]')).toHaveValue('copied');
 
+  // The reverse layout shows the same cells: experiences down, units across.
+  await page.getByText('经验在左').click();
+  const reversed = page.getByRole('grid', { name: '复制推广台账' });
+  await expect(reversed.locator('[data-cell="0:0"]')).toHaveValue('copied');
+  await expect(reversed.locator('[data-cell="1:0"]')).toHaveValue('not_applicable');
+  await expect(reversed.locator('[data-cell="1:1"]')).toHaveValue('in_progress');
+
   await page.getByRole('menuitem', { name: /经验目录/u }).click();
   await expect(page.getByRole('cell', { name: '自贸试验区第六批改革试点经验' }).first()).toBeVisible();
   await page.screenshot({ path: '.tmp/register-catalogue.png' });

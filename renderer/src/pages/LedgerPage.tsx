@@ -1,5 +1,5 @@
 import { FileExcelOutlined } from '@ant-design/icons';
-import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Select, Spin, Statistic, Typography } from 'antd';
+import { App, Button, Card, Col, DatePicker, Form, Input, Modal, Row, Segmented, Select, Spin, Statistic, Typography } from 'antd';
 import dayjs from 'dayjs';
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { UNIT_KIND_LABELS, UNIT_KINDS } from '../../../shared/domain';
@@ -47,6 +47,15 @@ export function LedgerPage() {
     return m;
   }, [ledger]);
   const rateOf = useMemo(() => new Map((ledger?.rates.units ?? []).map((r) => [r.unitId, r])), [ledger]);
+  // Units down and experiences across, or the reverse: the grid is the same, read by the other axis.
+  const [transposed, setTransposed] = useState(false);
+  const unitAxis = units.map((u) => {
+    const rate = rateOf.get(u.id);
+    return { id: u.id, label: u.name, title: u.name, rate: rate ? `${rate.copied}/${rate.applicable} ${formatRate(rate.rate)}` : '—' };
+  });
+  const experienceAxis = experiences.map((e) => ({ id: e.id, label: e.name, title: `${e.name}\n${e.batchLabel}${e.origin ? `\n原创新负责部门（单位）：${e.origin}` : ''}`, rate: '' }));
+  const [down, across] = transposed ? [experienceAxis, unitAxis] : [unitAxis, experienceAxis];
+  const pair = (rowId: number, colId: number) => (transposed ? { unitId: colId, experienceId: rowId } : { unitId: rowId, experienceId: colId });
 
   const set = async (unitId: number, experienceId: number, status: ReplicationStatus) => {
     try {
@@ -64,7 +73,7 @@ export function LedgerPage() {
     const moves: Record<string, [number, number]> = { ArrowUp: [-1, 0], ArrowDown: [1, 0], ArrowLeft: [0, -1], ArrowRight: [0, 1] };
     if (moves[e.key]) {
       e.preventDefault();
-      focusCell(Math.max(0, Math.min(units.length - 1, r + moves[e.key]![0])), Math.max(0, Math.min(experiences.length - 1, c + moves[e.key]![1])));
+      focusCell(Math.max(0, Math.min(down.length - 1, r + moves[e.key]![0])), Math.max(0, Math.min(across.length - 1, c + moves[e.key]![1])));
     } else if (KEYS[e.key]) {
       e.preventDefault();
       void set(unitId, experienceId, KEYS[e.key]!);
@@ -105,6 +114,14 @@ export function LedgerPage() {
           options={UNIT_KINDS.map((k) => ({ value: k, label: UNIT_KIND_LABELS[k] }))}
         />
         <Input.Search aria-label="筛选经验" allowClear placeholder="筛选经验（名称、批次、来源）" style={{ width: 260 }} onSearch={setFilter} onChange={(e) => !e.target.value && setFilter('')} />
+        <Segmented<'units' | 'experiences'>
+          value={transposed ? 'experiences' : 'units'}
+          onChange={(v) => setTransposed(v === 'experiences')}
+          options={[
+            { value: 'units', label: '单位在左' },
+            { value: 'experiences', label: '经验在左' },
+          ]}
+        />
         <span className="grow" />
         <Button icon={<FileExcelOutlined />} onClick={() => runExport(() => api['export.ledgerXlsx']({ at }), '复制推广台账')}>
           导出 Excel
@@ -145,53 +162,54 @@ export function LedgerPage() {
           <table ref={grid} className="ledger-grid" role="grid" aria-label="复制推广台账" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
             <thead>
               <tr>
-                <th style={{ position: 'sticky', left: 0, top: 0, zIndex: 2, background: '#fafafa', minWidth: 120, padding: 6, textAlign: 'left' }}>单位</th>
-                <th style={{ position: 'sticky', top: 0, zIndex: 1, background: '#fafafa', minWidth: 90, padding: 6 }}>复制推广率</th>
-                {experiences.map((e) => (
-                  <th key={e.id} title={`${e.name}\n${e.batchLabel}${e.origin ? `\n原创新负责部门（单位）：${e.origin}` : ''}`} style={{ position: 'sticky', top: 0, background: '#fafafa', minWidth: 96, maxWidth: 140, padding: 6, fontWeight: 500 }}>
-                    {e.name}
+                <th style={{ position: 'sticky', left: 0, top: 0, zIndex: 2, background: '#fafafa', minWidth: 120, padding: 6, textAlign: 'left' }}>{transposed ? '经验' : '单位'}</th>
+                {!transposed && <th style={{ position: 'sticky', top: 0, zIndex: 1, background: '#fafafa', minWidth: 90, padding: 6 }}>复制推广率</th>}
+                {across.map((a) => (
+                  <th key={a.id} title={a.title} style={{ position: 'sticky', top: 0, background: '#fafafa', minWidth: 96, maxWidth: 140, padding: 6, fontWeight: 500 }}>
+                    {a.label}
+                    {transposed && <div style={{ fontWeight: 400, color: '#8c8c8c' }}>{a.rate}</div>}
                   </th>
                 ))}
               </tr>
             </thead>
             <tbody>
-              {units.map((u, r) => {
-                const rate = rateOf.get(u.id);
-                return (
-                  <tr key={u.id}>
-                    <th scope="row" style={{ position: 'sticky', left: 0, background: '#fff', padding: 6, textAlign: 'left', fontWeight: 500 }}>
-                      {u.name}
-                    </th>
-                    <td data-testid={`rate-${u.name}`} style={{ padding: 6, textAlign: 'center' }}>
-                      {rate ? `${rate.copied}/${rate.applicable} ${formatRate(rate.rate)}` : '—'}
+              {down.map((d, r) => (
+                <tr key={d.id}>
+                  <th scope="row" title={d.title} style={{ position: 'sticky', left: 0, background: '#fff', padding: 6, textAlign: 'left', fontWeight: 500 }}>
+                    {d.label}
+                  </th>
+                  {!transposed && (
+                    <td data-testid={`rate-${d.label}`} style={{ padding: 6, textAlign: 'center' }}>
+                      {d.rate}
                     </td>
-                    {experiences.map((e, c) => {
-                      const cell = cellOf.get(`${u.id}:${e.id}`);
-                      const status = cell?.status ?? null;
-                      return (
-                        <td key={e.id} style={{ padding: 0, border: '1px solid #f0f0f0' }}>
-                          <select
-                            data-cell={`${r}:${c}`}
-                            aria-label={`${u.name}·${e.name}`}
-                            value={status ?? ''}
-                            onKeyDown={(ev) => onKey(ev, r, c, u.id, e.id)}
-                            onChange={(ev) => ev.target.value && void set(u.id, e.id, ev.target.value as ReplicationStatus)}
-                            title={cell ? `${cell.date}${cell.note ? `：${cell.note}` : ''}` : '未登记'}
-                            style={{ width: '100%', border: 0, padding: '6px 4px', background: status ? STATUS_COLORS[status] : '#fff', font: 'inherit' }}
-                          >
-                            <option value="">—</option>
-                            {REPLICATION_STATUSES.map((s) => (
-                              <option key={s} value={s}>
-                                {REPLICATION_STATUS_LABELS[s]}
-                              </option>
-                            ))}
-                          </select>
-                        </td>
-                      );
-                    })}
-                  </tr>
-                );
-              })}
+                  )}
+                  {across.map((a, c) => {
+                    const { unitId, experienceId } = pair(d.id, a.id);
+                    const cell = cellOf.get(`${unitId}:${experienceId}`);
+                    const status = cell?.status ?? null;
+                    return (
+                      <td key={a.id} style={{ padding: 0, border: '1px solid #f0f0f0' }}>
+                        <select
+                          data-cell={`${r}:${c}`}
+                          aria-label={transposed ? `${a.label}·${d.label}` : `${d.label}·${a.label}`}
+                          value={status ?? ''}
+                          onKeyDown={(ev) => onKey(ev, r, c, unitId, experienceId)}
+                          onChange={(ev) => ev.target.value && void set(unitId, experienceId, ev.target.value as ReplicationStatus)}
+                          title={cell ? `${cell.date}${cell.note ? `：${cell.note}` : ''}` : '未登记'}
+                          style={{ width: '100%', border: 0, padding: '6px 4px', background: status ? STATUS_COLORS[status] : '#fff', font: 'inherit' }}
+                        >
+                          <option value="">—</option>
+                          {REPLICATION_STATUSES.map((st) => (
+                            <option key={st} value={st}>
+                              {REPLICATION_STATUS_LABELS[st]}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
