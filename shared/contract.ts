@@ -25,6 +25,7 @@ import {
 } from './domain';
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
 import { CALLS_API } from './contract-calls';
+import { NEWSLETTER_API } from './contract-newsletter';
 import { REGISTER_API, REGISTER_EXPORTS } from './contract-register';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
@@ -242,6 +243,9 @@ export const API = {
   ...CALLS_API,
   'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
   'export.callXlsx': method(byId, savedFileSchema),
+  // 《自贸动态》: shared/contract-newsletter.ts; its Word export beside the others
+  ...NEWSLETTER_API,
+  'export.newsletterDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
   // the register (issue 11): shared/contract-register.ts
   ...REGISTER_API,
   'export.catalogueXlsx': method(REGISTER_EXPORTS.catalogue, savedFileSchema),

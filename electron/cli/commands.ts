@@ -16,6 +16,7 @@ import { formatTable } from './table';
 import { optionId, optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { CLI_CALLS_COMMANDS, runCallsCommand } from './calls-commands';
+import { CLI_NEWSLETTER_COMMANDS, runNewsletterCommand } from './newsletter-commands';
 import { CLI_REGISTER_COMMANDS, runRegisterCommand } from './register-commands';
 
 // The commands later parts of the app add: exports, search, statistics, the proofreader.
@@ -34,7 +35,7 @@ export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [
   export-library --xlsx 文件 [--unit ID] [--field ID] [--type replication|innovation]
                  [--status 状态] [--year 年] [--batch ID]
                                          导出案例库（Excel）
-${CLI_CALLS_COMMANDS}${CLI_REGISTER_COMMANDS}`;
+${CLI_CALLS_COMMANDS}${CLI_NEWSLETTER_COMMANDS}${CLI_REGISTER_COMMANDS}`;
 
 function oneOf<T extends string>(args: ParsedArgs, key: string, allowed: readonly T[]): T | undefined {
   const v = optionString(args, key);
@@ -128,6 +129,8 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
     }
     case 'calls':
       return runCallsCommand(book, args);
+    case 'newsletter':
+      return runNewsletterCommand(book, args);
     case 'experiences':
     case 'replication':
       return runRegisterCommand(book, args);

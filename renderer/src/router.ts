@@ -12,6 +12,8 @@ export type Route =
   | { page: 'settings' }
   | { page: 'calls' }
   | { page: 'call'; id: number }
+  | { page: 'newsletters' }
+  | { page: 'newsletter'; id: number }
   | { page: 'experiences' | 'ledger' | 'crosstab' }; // the register (issue 11)
 
 export function parseRoute(hash: string): Route {
@@ -31,6 +33,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'calls':
       return id(parts[1]) ? { page: 'call', id: id(parts[1])! } : { page: 'calls' };
+    case 'newsletters':
+      return id(parts[1]) ? { page: 'newsletter', id: id(parts[1])! } : { page: 'newsletters' };
     case 'experiences':
     case 'ledger':
     case 'crosstab':
@@ -48,6 +52,8 @@ export function hrefOf(route: Route): string {
       return `#/batches/${route.id}`;
     case 'call':
       return `#/calls/${route.id}`;
+    case 'newsletter':
+      return `#/newsletters/${route.id}`;
     default:
       return `#/${route.page}`;
   }

@@ -46,7 +46,7 @@ describe('batch spelling', () => {
   });
 });
 
-describe('migration 6 on a file of the version-5 schema holding the demo', () => {
+describe('migration 13 (the register) on a file of the version-5 schema holding the demo', () => {
   it('keeps every case’s source, merges two spellings of one batch, turns honours into level steps', () => {
     const file = path.join(tempDir(), 'v5.db');
     // The demo as the current code writes it, then taken back to the version-5 schema (what users' files hold).

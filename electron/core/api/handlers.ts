@@ -10,6 +10,7 @@ import * as vocab from '../repos/vocab';
 import { exportHandlers } from './export-handlers';
 import { backupHandlers } from './backup-handlers';
 import { callHandlers } from './calls-handlers';
+import { newsletterHandlers } from './newsletter-handlers';
 import { registerHandlers } from './register-handlers';
 import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
@@ -116,6 +117,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'proofread.batchFixPlan': ({ id, ...options }) => planBatchFixes(db, id, options),
     'proofread.batchFixApply': ({ id, ...options }) => applyBatchFixes(db, id, options),
     ...callHandlers(db),
+    ...newsletterHandlers(db), // 《自贸动态》
     ...registerHandlers(db),
   };
 }

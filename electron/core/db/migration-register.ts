@@ -2,7 +2,8 @@ import type { Database } from 'better-sqlite3';
 import { experienceBatchLabel, parseExperienceBatch } from '../../../shared/register';
 import type { Migration } from './migrations';
 
-// The register (issue 11): the experience catalogue grows out of `source_experiences` (cases keep pointing at
+// The register (issue 11; reserved as 6, numbered 13 because files at 10 and 12 exist and would never run a 6):
+// the experience catalogue grows out of `source_experiences` (cases keep pointing at
 // the same ids), the ledger and the level history are new tables, and the two fixed honours of each case
 // become its first level events. Every step checks before it acts, so the migration can run again on a file
 // that already has it.
@@ -62,7 +63,7 @@ function honoursToLevels(db: Database): void {
 }
 
 export const REGISTER_MIGRATION: Migration = {
-  version: 6,
+  version: 13,
   name: 'register: experience catalogue, replication ledger, level history',
   up(db) {
     addColumn(db, 'source_experiences', 'batch_no', 'INTEGER CHECK (batch_no IS NULL OR batch_no > 0)');
