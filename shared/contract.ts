@@ -27,6 +27,7 @@ import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFi
 import { CALLS_API } from './contract-calls';
 import { NEWSLETTER_API } from './contract-newsletter';
 import { IMPORT_API } from './contract-import';
+import { REGISTER_API, REGISTER_EXPORTS } from './contract-register';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -247,6 +248,11 @@ export const API = {
   // 《自贸动态》: shared/contract-newsletter.ts; its Word export beside the others
   ...NEWSLETTER_API,
   'export.newsletterDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
+  // the register (issue 11): shared/contract-register.ts
+  ...REGISTER_API,
+  'export.catalogueXlsx': method(REGISTER_EXPORTS.catalogue, savedFileSchema),
+  'export.ledgerXlsx': method(REGISTER_EXPORTS.ledger, savedFileSchema),
+  'export.crossTableXlsx': method(REGISTER_EXPORTS.crossTable, savedFileSchema),
 } as const;
 
 export type Api = typeof API;

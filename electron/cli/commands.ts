@@ -18,6 +18,7 @@ import { optionId, optionString, positiveInt, UsageError, type ParsedArgs } from
 import type { CommandResult } from './main';
 import { CLI_CALLS_COMMANDS, runCallsCommand } from './calls-commands';
 import { CLI_NEWSLETTER_COMMANDS, runNewsletterCommand } from './newsletter-commands';
+import { CLI_REGISTER_COMMANDS, runRegisterCommand } from './register-commands';
 
 // The commands later parts of the app add: exports, search, statistics, the proofreader.
 export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [--type T] [--status S] [--year Y] [--batch ID] [--limit N]
@@ -35,7 +36,7 @@ export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [
   export-library --xlsx 文件 [--unit ID] [--field ID] [--type replication|innovation]
                  [--status 状态] [--year 年] [--batch ID]
                                          导出案例库（Excel）
-${CLI_CALLS_COMMANDS}${CLI_NEWSLETTER_COMMANDS}`;
+${CLI_CALLS_COMMANDS}${CLI_NEWSLETTER_COMMANDS}${CLI_REGISTER_COMMANDS}`;
 
 function oneOf<T extends string>(args: ParsedArgs, key: string, allowed: readonly T[]): T | undefined {
   const v = optionString(args, key);
@@ -115,6 +116,7 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
       };
     }
     case 'stats': {
+      if (args.options.has('rows') || args.options.has('cols')) return runRegisterCommand(book, args); // the register's cross-table
       const stats = computeStats(db, { batchId: optionId(args, 'batch') });
       return { data: stats, text: statsText(stats) };
     }
@@ -142,6 +144,9 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
       return runCallsCommand(book, args);
     case 'newsletter':
       return runNewsletterCommand(book, args);
+    case 'experiences':
+    case 'replication':
+      return runRegisterCommand(book, args);
     default:
       return null;
   }

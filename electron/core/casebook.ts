@@ -4,6 +4,7 @@ import { DEFAULT_FIELDS, DEFAULT_UNITS } from '../../seeds/defaults';
 import { dailyBackupIfDue } from './backup/backups';
 import { openDatabase, type Db, type OpenOptions } from './db/connection';
 import { applyParsed } from './import/import-circular';
+import { loadDemoExperiences } from './register/propose';
 import type { ParsedCircular } from './import/parse-circular';
 
 // Opening the casebook: the database file, its migrations, and the data a new file starts with.
@@ -64,5 +65,6 @@ export function loadDefaults(db: Db): void {
 }
 
 export function loadDemo(db: Db): ImportReport {
+  loadDemoExperiences(db); // the register's catalogue first, so the demo's cases can be linked to it
   return applyParsed(db, demo.parsed as ParsedCircular, demo.fileName);
 }

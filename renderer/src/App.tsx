@@ -1,10 +1,10 @@
-import { AuditOutlined, BarChartOutlined, ReadOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, BookOutlined, TableOutlined, FundOutlined, ReadOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import { BatchComposer, BatchList, CallList, CallPage, CaseEditor, CaseLibrary, ImportPage, NewsletterComposer, NewsletterList, SettingsPage, StatsPage } from './pages/lazy'; // each page its own chunk
+import { BatchComposer, BatchList, CallList, CallPage, CaseEditor, CaseLibrary, CrossTablePage, ExperiencesPage, ImportPage, LedgerPage, NewsletterComposer, NewsletterList, SettingsPage, StatsPage } from './pages/lazy'; // each page its own chunk
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { installShortcuts, useCommand } from './shortcuts';
@@ -20,6 +20,9 @@ const NAV = [
   { key: 'newsletters', icon: <ReadOutlined />, label: '自贸动态' },
   { key: 'import', icon: <FileSearchOutlined />, label: '导入与检查' },
   { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
+  { key: 'experiences', icon: <BookOutlined />, label: '经验目录' },
+  { key: 'ledger', icon: <TableOutlined />, label: '复制推广台账' },
+  { key: 'crosstab', icon: <FundOutlined />, label: '交叉统计' },
   { key: 'settings', icon: <SettingOutlined />, label: '设置' },
 ] as const;
 
@@ -55,6 +58,12 @@ function Page({ route }: { route: Route }) {
       return <NewsletterList />;
     case 'newsletter':
       return <NewsletterComposer key={route.id} id={route.id} />;
+    case 'experiences':
+      return <ExperiencesPage />;
+    case 'ledger':
+      return <LedgerPage />;
+    case 'crosstab':
+      return <CrossTablePage />;
   }
 }
 

@@ -13,7 +13,8 @@ export type Route =
   | { page: 'calls' }
   | { page: 'call'; id: number }
   | { page: 'newsletters' }
-  | { page: 'newsletter'; id: number };
+  | { page: 'newsletter'; id: number }
+  | { page: 'experiences' | 'ledger' | 'crosstab' }; // the register (issue 11)
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean);
@@ -34,6 +35,10 @@ export function parseRoute(hash: string): Route {
       return id(parts[1]) ? { page: 'call', id: id(parts[1])! } : { page: 'calls' };
     case 'newsletters':
       return id(parts[1]) ? { page: 'newsletter', id: id(parts[1])! } : { page: 'newsletters' };
+    case 'experiences':
+    case 'ledger':
+    case 'crosstab':
+      return { page: parts[0] };
     default:
       return { page: 'cases' };
   }

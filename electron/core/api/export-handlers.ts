@@ -1,3 +1,4 @@
+import { buildCatalogueXlsx, buildCrossTableXlsx, buildLedgerXlsx } from '../register/exports';
 import path from 'node:path';
 import type { SavedFile } from '../../../shared/contract';
 import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, buildStatsXlsx, writeFileAtomic, type Built } from '../export/service';
@@ -13,6 +14,9 @@ type ExportNames =
   | 'export.callNoticeDocx'
   | 'export.callXlsx'
   | 'export.newsletterDocx'
+  | 'export.catalogueXlsx'
+  | 'export.ledgerXlsx'
+  | 'export.crossTableXlsx'
   | 'export.batchDocx'
   | 'export.caseDocx'
   | 'export.batchXlsx'
@@ -57,6 +61,9 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNa
     'export.callNoticeDocx': ({ id, fonts }) => saveBuilt(() => buildCallNoticeDocx(ctx.db, id, { fonts })),
     'export.callXlsx': ({ id }) => saveBuilt(() => buildCallXlsx(ctx.db, id)),
     'export.newsletterDocx': ({ id, fonts }) => saveBuilt(() => buildNewsletterDocx(ctx.db, id, { fonts })),
+    'export.catalogueXlsx': () => saveBuilt(() => buildCatalogueXlsx(ctx.db)),
+    'export.ledgerXlsx': ({ at }) => saveBuilt(() => buildLedgerXlsx(ctx.db, at)),
+    'export.crossTableXlsx': (options) => saveBuilt(() => buildCrossTableXlsx(ctx.db, options)),
     'files.open': async ({ path: p }) => (await ctx.host.openPath(exported(p)), { ok: true as const }),
     'files.showInFolder': async ({ path: p }) => (await ctx.host.showInFolder(exported(p)), { ok: true as const }),
   };

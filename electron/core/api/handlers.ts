@@ -12,6 +12,7 @@ import { backupHandlers } from './backup-handlers';
 import { callHandlers } from './calls-handlers';
 import { newsletterHandlers } from './newsletter-handlers';
 import { importHandlers } from './import-handlers';
+import { registerHandlers } from './register-handlers';
 import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
 import { applyFixes } from '../proofread/fixes';
@@ -120,5 +121,6 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...callHandlers(db),
     ...newsletterHandlers(db), // 《自贸动态》
     ...importHandlers(db),
+    ...registerHandlers(db),
   };
 }

@@ -3,6 +3,9 @@ import { HONOUR_LABELS, type BatchDetail, type Honour } from '../../../shared/do
 import type { Db } from '../db/connection';
 import { createBatch, nextOrdinal, setBatchItems } from '../repos/batches';
 import { getCase, updateCase } from '../repos/cases';
+import { getSettings } from '../repos/settings';
+import { addLevel } from '../register/levels';
+import { localToday } from '../register/ledger';
 import { UserError } from '../util';
 import { getCallDetail } from './calls';
 
@@ -46,11 +49,13 @@ export function honourSubmissions(db: Db, callId: number, submissionIds: number[
     .all(callId, ...submissionIds) as { id: number; case_id: number }[];
   if (rows.length !== new Set(submissionIds).size) throw new UserError('有报送材料不属于本次征集或尚未确认单位', 'not_found');
   let changed = 0;
+  const call = db.prepare('SELECT title FROM calls WHERE id = ?').get(callId) as { title: string };
   db.transaction(() => {
     for (const r of rows) {
       const c = getCase(db, r.case_id);
       if (c.honours.includes(honour)) continue;
       updateCase(db, c.id, { ...contentOf(c), honours: [...c.honours, honour] }, { note: `评选：${HONOUR_LABELS[honour]}` });
+      addLevel(db, c.id, { level: honour, awardedBy: getSettings(db).organ, date: localToday(), docNumber: '', note: `评选：${call.title}` }); // the register's level history
       changed += 1;
     }
   })();

@@ -5,7 +5,7 @@ import type { Db } from '../db/connection';
 import { createBatch, freezeBatch, nextOrdinal, setBatchItems } from '../repos/batches';
 import { insertCase } from '../repos/cases';
 import { getSettings } from '../repos/settings';
-import { findOrCreateSource } from '../repos/sources';
+import { proposeForCase } from '../register/propose';
 import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
 import { UserError, nowIso } from '../util';
 import { parseCircular, type ParseOptions, type ParsedCircular } from './parse-circular';
@@ -118,15 +118,15 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string, op
       if (!c.unitName) throw new UserError(`“${c.title}”缺少提供单位`, 'bad_input');
       const unit = findOrCreateUnit(db, c.unitName);
       const field = c.fieldName ? findOrCreateField(db, c.fieldName) : null;
-      const source = c.source ? findOrCreateSource(db, c.source.name, c.source.kind) : null;
-      return insertCase(
+      const proposal = proposeForCase(db, c); // the register proposes a catalogue entry and a 领域 (confirmable)
+      return proposal.record(insertCase(
         db,
         {
           title: c.title,
           type: c.type,
           unitId: unit.id,
-          fieldId: field?.id ?? null,
-          sourceId: source?.id ?? null,
+          fieldId: field?.id ?? proposal.fieldId,
+          sourceId: proposal.experienceId,
           year,
           contactName: '',
           contactPhone: '',
@@ -137,7 +137,7 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string, op
           body: c.body,
         },
         `导入自 ${fileName}`,
-      );
+      ));
     });
     if (!parsed.batch) return report(null, caseIds, null);
 

@@ -21,6 +21,7 @@ import { CasePreview } from '../components/CasePreview';
 import { useExport } from '../components/ExportResult';
 import { FindingsList } from '../components/FindingsList';
 import { RevisionsDrawer } from '../components/RevisionsDrawer';
+import { CaseLevelHistory } from '../components/CaseLevelHistory';
 import { StatusTag } from '../components/StatusTag';
 import { errorText, fmtTime } from '../format';
 import { useDebounced } from '../hooks';
@@ -479,6 +480,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
               )}
             </Form>
           </Card>
+          {typeof id === 'number' && <CaseLevelHistory caseId={id} unitId={content.unitId} />}
           <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
             <div ref={bodyArea}>
             <Typography.Text type="secondary">导语（可空）</Typography.Text>

@@ -13,6 +13,7 @@ import { navigate } from '../router';
 import { useViewportHeight } from '../hooks';
 import { useCommand } from '../shortcuts';
 import { searchSummary } from '../../../shared/search-summary';
+import { useLevelColumn } from '../components/LevelColumn';
 
 export function CaseLibrary() {
   const { message, modal } = App.useApp();
@@ -117,6 +118,7 @@ export function CaseLibrary() {
     navigate({ page: 'case', id: c.id });
   };
 
+  const levelColumn = useLevelColumn(); // the register's current level of each case
   const columns: ColumnsType<CaseRow> = [
     {
       title: '案例名称',
@@ -141,6 +143,7 @@ export function CaseLibrary() {
     { title: '领域', dataIndex: 'fieldName', width: 100, sorter: (a, b) => (a.fieldName ?? '').localeCompare(b.fieldName ?? '', 'zh-CN') },
     { title: '类型', dataIndex: 'type', width: 124, render: (t: CaseRow['type']) => CASE_TYPE_LABELS[t] },
     { title: '状态', dataIndex: 'status', width: 76, render: (s: CaseRow['status']) => <StatusTag status={s} /> },
+    levelColumn,
     { title: '年度', dataIndex: 'year', width: 64, sorter: (a, b) => (a.year ?? 0) - (b.year ?? 0) },
     {
       title: '批次',

@@ -37,3 +37,6 @@ export const CallList = lazyPage(() => import('./CallList').then((m) => m.CallLi
 export const CallPage = lazyPage(() => import('./CallPage').then((m) => m.CallPage));
 export const NewsletterList = lazyPage(() => import('./NewsletterList').then((m) => m.NewsletterList));
 export const NewsletterComposer = lazyPage(() => import('./NewsletterComposer').then((m) => m.NewsletterComposer));
+export const ExperiencesPage = lazyPage(() => import('./ExperiencesPage').then((m) => m.ExperiencesPage));
+export const LedgerPage = lazyPage(() => import('./LedgerPage').then((m) => m.LedgerPage));
+export const CrossTablePage = lazyPage(() => import('./CrossTablePage').then((m) => m.CrossTablePage));

@@ -43,7 +43,7 @@ function countSheet(wb: ExcelJS.Workbook, name: string, title: string, label: st
   });
 }
 
-function newWorkbook(stamp: Date): ExcelJS.Workbook {
+export function newWorkbook(stamp: Date): ExcelJS.Workbook {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'FTZ Casebook';
   wb.lastModifiedBy = 'FTZ Casebook';
@@ -53,7 +53,7 @@ function newWorkbook(stamp: Date): ExcelJS.Workbook {
 }
 
 /** The package with its entries stamped with the workbook's own date: the same data gives the same bytes. */
-async function packWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
+export async function packWorkbook(wb: ExcelJS.Workbook): Promise<Buffer> {
   return finishXlsx(new Uint8Array(await wb.xlsx.writeBuffer()), wb.created);
 }
 

@@ -1,0 +1,147 @@
+import { HONOURS, type Honour } from '../../../shared/domain';
+import {
+  CASE_LEVEL_RANK,
+  levelEventInputSchema,
+  type CaseLevel,
+  type LevelEvent,
+  type LevelEventInput,
+} from '../../../shared/register';
+import type { Db } from '../db/connection';
+import { UserError, notFound, nowIso } from '../util';
+
+// The level history of a case (片区级 → 省级优秀 / 省级典型 → 全国最佳实践 / 国家推广): each step with who awarded
+// it, when and by which document. The case's current level is the highest reached by a date.
+
+interface LevelRow {
+  id: number;
+  case_id: number;
+  level: CaseLevel;
+  awarded_by: string;
+  date: string | null;
+  doc_number: string;
+  note: string;
+}
+const toEvent = (r: LevelRow): LevelEvent => ({
+  id: r.id,
+  caseId: r.case_id,
+  level: r.level,
+  awardedBy: r.awarded_by,
+  date: r.date,
+  docNumber: r.doc_number,
+  note: r.note,
+});
+
+function requireCase(db: Db, caseId: number): void {
+  if (!db.prepare('SELECT 1 FROM cases WHERE id = ?').get(caseId)) throw notFound('案例', caseId);
+}
+
+export function listLevels(db: Db, caseId: number): LevelEvent[] {
+  requireCase(db, caseId);
+  return (db.prepare(`SELECT * FROM case_levels WHERE case_id = ? ORDER BY date IS NOT NULL, date, id`).all(caseId) as LevelRow[]).map(toEvent);
+}
+
+/**
+ * Keeps the old `honours` column (which the editor's two checkboxes, the library and older exports read) in
+ * step with the history: a level reached adds its honour; a step removed takes its honour away only when no
+ * other step of that level is left. An honour ticked in the editor without a step counts as an undated step.
+ */
+function syncHonours(db: Db, caseId: number, removed: CaseLevel | null = null): void {
+  const levels = new Set((db.prepare('SELECT level FROM case_levels WHERE case_id = ?').all(caseId) as { level: string }[]).map((r) => r.level));
+  const row = db.prepare('SELECT honours FROM cases WHERE id = ?').get(caseId) as { honours: string };
+  const had = new Set(parseHonours(row.honours));
+  if (removed && !levels.has(removed)) had.delete(removed as Honour);
+  db.prepare('UPDATE cases SET honours = ? WHERE id = ?').run(JSON.stringify(HONOURS.filter((h) => levels.has(h) || had.has(h))), caseId);
+}
+
+function parseHonours(text: string): Honour[] {
+  try {
+    const v = JSON.parse(text) as unknown;
+    return Array.isArray(v) ? (v.filter((h) => (HONOURS as readonly unknown[]).includes(h)) as Honour[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Adds one step; the same level, date and document twice is one step (a retried click). */
+export function addLevel(db: Db, caseId: number, raw: LevelEventInput): LevelEvent {
+  const input = levelEventInputSchema.parse(raw);
+  requireCase(db, caseId);
+  return db.transaction(() => {
+    const same = db
+      .prepare('SELECT * FROM case_levels WHERE case_id = ? AND level = ? AND date IS ? AND doc_number = ?')
+      .get(caseId, input.level, input.date, input.docNumber) as LevelRow | undefined;
+    if (same) return toEvent(same);
+    const info = db
+      .prepare('INSERT INTO case_levels (case_id, level, awarded_by, date, doc_number, note, created_at) VALUES (?,?,?,?,?,?,?)')
+      .run(caseId, input.level, input.awardedBy, input.date, input.docNumber, input.note, nowIso());
+    syncHonours(db, caseId);
+    return toEvent(db.prepare('SELECT * FROM case_levels WHERE id = ?').get(info.lastInsertRowid) as LevelRow);
+  })();
+}
+
+export function updateLevel(db: Db, id: number, raw: LevelEventInput): LevelEvent {
+  const input = levelEventInputSchema.parse(raw);
+  const row = db.prepare('SELECT * FROM case_levels WHERE id = ?').get(id) as LevelRow | undefined;
+  if (!row) throw notFound('级别记录', id);
+  db.transaction(() => {
+    db.prepare('UPDATE case_levels SET level=?, awarded_by=?, date=?, doc_number=?, note=? WHERE id=?').run(input.level, input.awardedBy, input.date, input.docNumber, input.note, id);
+    syncHonours(db, row.case_id, row.level);
+  })();
+  return toEvent(db.prepare('SELECT * FROM case_levels WHERE id = ?').get(id) as LevelRow);
+}
+
+export function deleteLevel(db: Db, id: number): void {
+  const row = db.prepare('SELECT case_id, level FROM case_levels WHERE id = ?').get(id) as { case_id: number; level: CaseLevel } | undefined;
+  if (!row) throw notFound('级别记录', id);
+  db.transaction(() => {
+    db.prepare('DELETE FROM case_levels WHERE id = ?').run(id);
+    syncHonours(db, row.case_id, row.level);
+  })();
+}
+
+/** The highest level reached by the end of `at` (undated steps count always); on a tie the later step. */
+export function pickLevel(events: { level: CaseLevel; date: string | null }[], at: string | null = null): CaseLevel | null {
+  let best: { level: CaseLevel; date: string | null } | null = null;
+  for (const e of events) {
+    if (at !== null && e.date !== null && e.date > at) continue;
+    if (!best || CASE_LEVEL_RANK[e.level] > CASE_LEVEL_RANK[best.level] || (CASE_LEVEL_RANK[e.level] === CASE_LEVEL_RANK[best.level] && (e.date ?? '') >= (best.date ?? ''))) best = e;
+  }
+  return best?.level ?? null;
+}
+
+/** Every case's current level at `at` (cases with no step are absent). */
+export function currentLevels(db: Db, at: string | null = null): Map<number, CaseLevel> {
+  const byCase = new Map<number, { level: CaseLevel; date: string | null }[]>();
+  const add = (caseId: number, e: { level: CaseLevel; date: string | null }) => byCase.set(caseId, [...(byCase.get(caseId) ?? []), e]);
+  for (const r of db.prepare('SELECT case_id, level, date FROM case_levels ORDER BY id').all() as { case_id: number; level: CaseLevel; date: string | null }[]) add(r.case_id, r);
+  // An honour ticked in the editor with no step behind it still counts (undated).
+  for (const r of db.prepare(`SELECT id, honours FROM cases WHERE honours NOT IN ('', '[]')`).all() as { id: number; honours: string }[]) {
+    for (const h of parseHonours(r.honours)) if (!(byCase.get(r.id) ?? []).some((e) => e.level === h)) add(r.id, { level: h, date: null });
+  }
+  const out = new Map<number, CaseLevel>();
+  for (const [caseId, events] of byCase) {
+    const level = pickLevel(events, at);
+    if (level) out.set(caseId, level);
+  }
+  return out;
+}
+
+/** The 片区 a department's case serves (seed 000), or none. */
+export function setServedArea(db: Db, caseId: number, unitId: number | null): void {
+  requireCase(db, caseId);
+  if (unitId === null) {
+    db.prepare('DELETE FROM case_served_areas WHERE case_id = ?').run(caseId);
+    return;
+  }
+  const unit = db.prepare('SELECT kind, name FROM units WHERE id = ?').get(unitId) as { kind: string; name: string } | undefined;
+  if (!unit) throw notFound('提供单位', unitId);
+  if (unit.kind !== 'area') throw new UserError(`“${unit.name}”不是片区，服务片区只能选择片区`, 'invalid_input');
+  db.prepare('INSERT INTO case_served_areas (case_id, unit_id) VALUES (?, ?) ON CONFLICT(case_id) DO UPDATE SET unit_id = excluded.unit_id').run(caseId, unitId);
+}
+
+export function servedArea(db: Db, caseId: number): { unitId: number; name: string } | null {
+  const r = db.prepare('SELECT s.unit_id, u.name FROM case_served_areas s JOIN units u ON u.id = s.unit_id WHERE s.case_id = ?').get(caseId) as
+    | { unit_id: number; name: string }
+    | undefined;
+  return r ? { unitId: r.unit_id, name: r.name } : null;
+}

@@ -1,0 +1,30 @@
+import { Tag } from 'antd';
+import type { ColumnType } from 'antd/es/table';
+import { useEffect, useState } from 'react';
+import type { CaseRow } from '../../../shared/domain';
+import { CASE_LEVEL_LABELS, CASE_LEVEL_RANK, type CaseLevel } from '../../../shared/register';
+import { api } from '../api';
+
+// The case library's 级别 column: each case's current level from the register's level history.
+export function useLevelColumn(): ColumnType<CaseRow> {
+  const [levels, setLevels] = useState<Map<number, CaseLevel>>(new Map());
+  useEffect(() => {
+    api['register.currentLevels']({})
+      .then((list) => setLevels(new Map(list.map((l) => [l.caseId, l.level]))))
+      .catch(() => setLevels(new Map())); // the column stays empty; the library itself must not fail for it
+  }, []);
+  const rank = (r: CaseRow) => {
+    const l = levels.get(r.id);
+    return l ? CASE_LEVEL_RANK[l] : 0;
+  };
+  return {
+    title: '级别',
+    key: 'level',
+    width: 120,
+    sorter: (a, b) => rank(a) - rank(b),
+    render: (_: unknown, r: CaseRow) => {
+      const l = levels.get(r.id);
+      return l ? <Tag color={CASE_LEVEL_RANK[l] >= 4 ? 'red' : 'orange'}>{CASE_LEVEL_LABELS[l]}</Tag> : null;
+    },
+  };
+}
