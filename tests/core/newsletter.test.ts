@@ -1,7 +1,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { listUnits } from '../../electron/core/repos/vocab';
 import { checkFigures, registerFigures, statedFigures } from '../../electron/core/newsletter/figures';
+import { listExperiences } from '../../electron/core/register/catalogue';
+import { setReplications } from '../../electron/core/register/ledger';
+import { addLevel, currentLevels } from '../../electron/core/register/levels';
 import { importNewsletterFile, importNewsletterText } from '../../electron/core/newsletter/import';
 import { caseDocx } from '../helpers/submissions';
 import { parseNewsletterText, tidySpaces } from '../../electron/core/newsletter/parse';
@@ -151,6 +155,24 @@ describe('figures beside the register', () => {
       ['cases_total', 230],
       ['cases_provincial', 48],
     ]);
+  });
+
+  it('reads the register: 已复制 from the replication ledger, 省级/全国 from the level history', () => {
+    const harbin = listUnits(book.db).find((u) => u.name === '哈尔滨片区')!;
+    const held = (kind: string) => registerFigures(book.db).find((f) => f.kind === kind && f.unitName === '哈尔滨片区')!.value;
+    const before = { copied: held('experiences_copied'), provincial: held('cases_provincial'), national: held('cases_national') };
+    const [e1, e2] = listExperiences(book.db);
+    setReplications(book.db, [
+      { unitId: harbin.id, experienceId: e1!.id, status: 'copied', date: '2024-01-05' },
+      { unitId: harbin.id, experienceId: e2!.id, status: 'in_progress', date: '2024-01-05' },
+    ]);
+    const caseId = (book.db.prepare('SELECT id FROM cases WHERE unit_id = ? AND deleted_at IS NULL ORDER BY id LIMIT 1').pluck().get(harbin.id) as number);
+    const hadLevel = currentLevels(book.db).get(caseId);
+    addLevel(book.db, caseId, { level: 'national_best_practice', awardedBy: '国务院自由贸易试验区工作部际联席会议办公室', date: '2024-03-01', docNumber: '' });
+    expect(held('experiences_copied')).toBe(before.copied + 1);
+    expect(held('cases_national')).toBe(before.national + 1);
+    // reaching the national list counts as chosen at the provincial level too, once
+    expect(held('cases_provincial')).toBe(before.provincial + (hadLevel && hadLevel !== 'area' ? 0 : 1));
   });
 
   it('reads the usual phrasings', () => {

@@ -1,10 +1,13 @@
 import { itemOrdinals, type FigureCheck, type Newsletter } from '../../../shared/newsletter';
+import { CASE_LEVEL_RANK } from '../../../shared/register';
 import type { Db } from '../db/connection';
+import { rateReport } from '../register/ledger';
+import { currentLevels } from '../register/levels';
+import { listUnits } from '../repos/vocab';
 
 // Figures an item states («累计复制254项先进经验», «其中，49项入选省级案例») beside what the register holds, so the
-// clerk checks them before issuing. `registerFigures` is the one place the register is read: until the
-// register (national experiences, replication; another branch) is merged it counts what the case library
-// holds; the lead rewires this one function to the register after merging.
+// clerk checks them before issuing. `registerFigures` is the one place the register is read (the replication
+// ledger and the level history, electron/core/register/).
 
 export const FIGURE_KINDS = {
   experiences_copied: '累计复制推广经验',
@@ -21,30 +24,37 @@ export interface RegisterFigure {
   value: number;
 }
 
-/** What the register holds, by unit and for the province. (Interim source: the case library, see above.) */
+/**
+ * What the register holds, by unit and for the province: experiences 已复制 in the replication ledger (as of
+ * today), cases in the library, and cases whose level (the level history) has reached 省级 or 全国.
+ */
 export function registerFigures(db: Db): RegisterFigure[] {
-  const rows = db
-    .prepare(
-      `SELECT u.name AS unit,
-              SUM(c.type = 'replication') AS copied,
-              COUNT(*) AS total,
-              SUM(EXISTS (SELECT 1 FROM json_each(c.honours) WHERE value = 'provincial_excellent')) AS provincial,
-              SUM(EXISTS (SELECT 1 FROM json_each(c.honours) WHERE value = 'national_best_practice')) AS national
-         FROM cases c JOIN units u ON u.id = c.unit_id
-        WHERE c.deleted_at IS NULL
-        GROUP BY u.id`,
-    )
-    .all() as { unit: string; copied: number; total: number; provincial: number; national: number }[];
+  const units = listUnits(db);
+  const copied = new Map(rateReport(db).units.map((r) => [r.unitId, r.copied]));
+  const levels = currentLevels(db);
+  const cases = db.prepare('SELECT id, unit_id FROM cases WHERE deleted_at IS NULL').all() as { id: number; unit_id: number }[];
+  const tally = new Map(units.map((u) => [u.id, { total: 0, provincial: 0, national: 0 }]));
+  for (const c of cases) {
+    const t = tally.get(c.unit_id);
+    if (!t) continue;
+    t.total++;
+    const level = levels.get(c.id);
+    // a case that went on to the national list was first chosen at the provincial level
+    if (level && CASE_LEVEL_RANK[level] >= CASE_LEVEL_RANK.provincial_typical) t.provincial++;
+    if (level && CASE_LEVEL_RANK[level] >= CASE_LEVEL_RANK.national_best_practice) t.national++;
+  }
   const out: RegisterFigure[] = [];
   const sum = { copied: 0, total: 0, provincial: 0, national: 0 };
-  for (const r of rows) {
+  for (const u of units) {
+    const t = tally.get(u.id)!;
+    const row = { copied: copied.get(u.id) ?? 0, ...t };
     out.push(
-      { unitName: r.unit, kind: 'experiences_copied', value: r.copied },
-      { unitName: r.unit, kind: 'cases_total', value: r.total },
-      { unitName: r.unit, kind: 'cases_provincial', value: r.provincial },
-      { unitName: r.unit, kind: 'cases_national', value: r.national },
+      { unitName: u.name, kind: 'experiences_copied', value: row.copied },
+      { unitName: u.name, kind: 'cases_total', value: row.total },
+      { unitName: u.name, kind: 'cases_provincial', value: row.provincial },
+      { unitName: u.name, kind: 'cases_national', value: row.national },
     );
-    for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += r[k];
+    for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += row[k];
   }
   out.push(
     { unitName: null, kind: 'experiences_copied', value: sum.copied },
