@@ -17,8 +17,7 @@ import { formatTable } from './table';
 import { optionId, optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { CLI_CALLS_COMMANDS, runCallsCommand } from './calls-commands';
-import { CLI_NEWSLETTER_COMMANDS, runNewsletterCommand } from './newsletter-commands';
-import { CLI_REGISTER_COMMANDS, runRegisterCommand } from './register-commands';
+import { CLI_NEWSLETTER_COMMANDS, CLI_REGISTER_COMMANDS } from './feature-usage';
 
 // The commands later parts of the app add: exports, search, statistics, the proofreader.
 export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [--type T] [--status S] [--year Y] [--batch ID] [--limit N]
@@ -116,7 +115,7 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
       };
     }
     case 'stats': {
-      if (args.options.has('rows') || args.options.has('cols')) return runRegisterCommand(book, args); // the register's cross-table
+      if (args.options.has('rows') || args.options.has('cols')) return (await import('./register-commands')).runRegisterCommand(book, args); // the register's cross-table
       const stats = computeStats(db, { batchId: optionId(args, 'batch') });
       return { data: stats, text: statsText(stats) };
     }
@@ -142,11 +141,11 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
     }
     case 'calls':
       return runCallsCommand(book, args);
-    case 'newsletter':
-      return runNewsletterCommand(book, args);
-    case 'experiences':
+    case 'newsletter': // docx loads with the command
+      return (await import('./newsletter-commands')).runNewsletterCommand(book, args);
+    case 'experiences': // exceljs loads with the command
     case 'replication':
-      return runRegisterCommand(book, args);
+      return (await import('./register-commands')).runRegisterCommand(book, args);
     default:
       return null;
   }

@@ -11,13 +11,6 @@ import type { CommandResult } from './main';
 import { formatTable } from './table';
 
 // The 《自贸动态》 commands: import an issue's text, list and show issues, export one to Word.
-export const CLI_NEWSLETTER_COMMANDS = `  newsletter import 文件                  导入一期《自贸动态》（.txt/.md 用 UTF-8 编码，或 Word .docx）
-  newsletter list [--query 词]            列出各期（期号、日期、栏目、篇数）
-  newsletter show ID                     显示一期：栏目和文章，编号（一）…按全期顺序生成
-  newsletter export ID --docx 文件 [--fonts gb|system]
-                                         导出一期（Word）
-`;
-
 export async function runNewsletterCommand(book: Casebook, args: ParsedArgs): Promise<CommandResult> {
   const { db } = book;
   const [, sub, target] = args.words;

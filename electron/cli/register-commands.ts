@@ -20,17 +20,6 @@ import type { CommandResult } from './main';
 import { formatTable } from './table';
 
 // The register's commands: the experience catalogue, the replication ledger and its rates, the cross-tables.
-export const CLI_REGISTER_COMMANDS = `  experiences import 文件 [--yes]       导入经验目录（.xlsx/.csv，按表头名称识别列）；有错误行时不导入，
-                                         加 --yes 只导入正确的行
-  experiences list [--xlsx 文件]         列出经验目录（或导出为 Excel）
-  replication set 单位ID 经验ID 状态 [--date YYYY-MM-DD] [--note 说明] [--contact 联络员] [--responsible 责任单位]
-                                         登记复制推广状态：planned|in_progress|copied|not_applicable
-  replication report [--unit ID] [--at YYYY-MM-DD] [--xlsx 文件]
-                                         复制推广率：每单位应复制数、已复制数、复制推广率
-  stats --rows 维度 --cols 维度 [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--xlsx 文件]
-                                         交叉统计；维度：unit|field|level|year|batch|kind
-`;
-
 const dim = (args: ParsedArgs, key: 'rows' | 'cols'): StatDim => {
   const v = optionString(args, key);
   if (!v) throw new UsageError('stats 交叉统计需要 --rows 和 --cols');

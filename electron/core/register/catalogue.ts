@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import {
   CATALOGUE_MAX_BYTES,
@@ -131,7 +131,9 @@ async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: st
   if (bytes.length > CATALOGUE_MAX_BYTES) throw new UserError(`${fileName}超过 ${CATALOGUE_MAX_BYTES / 1024 / 1024} MB，请拆分后导入`, 'bad_input');
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) {
-    const wb = new ExcelJS.Workbook();
+    // exceljs loads only when a workbook is read: the catalogue's other readers (the ledger, the command line) start light
+    const { default: Excel } = await import('exceljs');
+    const wb = new Excel.Workbook();
     try {
       await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
     } catch {
