@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, QuestionCircleOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
@@ -10,6 +10,7 @@ import { CallList } from './pages/CallList';
 import { CallPage } from './pages/CallPage';
 import { CaseEditor } from './pages/CaseEditor';
 import { CaseLibrary } from './pages/CaseLibrary';
+import { HelpPage } from './pages/HelpPage';
 import { ImportPage } from './pages/ImportPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { StatsPage } from './pages/StatsPage';
@@ -18,6 +19,7 @@ import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { installShortcuts, useCommand } from './shortcuts';
 import { VocabProvider } from './vocab';
 import { api, transport } from './api';
+import { focusFindBox } from './find';
 
 dayjs.locale('zh-cn');
 
@@ -28,6 +30,7 @@ const NAV = [
   { key: 'import', icon: <FileSearchOutlined />, label: '导入与检查' },
   { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
   { key: 'settings', icon: <SettingOutlined />, label: '设置' },
+  { key: 'help', icon: <QuestionCircleOutlined />, label: '帮助' },
 ] as const;
 
 function section(route: Route): string {
@@ -57,6 +60,8 @@ function Page({ route }: { route: Route }) {
       return <CallList />;
     case 'call':
       return <CallPage key={route.id} id={route.id} />;
+    case 'help':
+      return <HelpPage />;
   }
 }
 
@@ -84,7 +89,7 @@ function Shell() {
     }
     if (cmd === 'new-case') return navigate({ page: 'case', id: 'new' });
     if (cmd === 'import') return navigate({ page: 'import' });
-    if (cmd === 'find') return navigate({ page: 'cases' });
+    if (cmd === 'find') return focusFindBox();
     return false;
   });
   return (

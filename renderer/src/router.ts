@@ -11,7 +11,8 @@ export type Route =
   | { page: 'stats' }
   | { page: 'settings' }
   | { page: 'calls' }
-  | { page: 'call'; id: number };
+  | { page: 'call'; id: number }
+  | { page: 'help' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean);
@@ -30,6 +31,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'calls':
       return id(parts[1]) ? { page: 'call', id: id(parts[1])! } : { page: 'calls' };
+    case 'help':
+      return { page: 'help' };
     default:
       return { page: 'cases' };
   }

@@ -40,7 +40,7 @@ export async function buildBatchDocx(db: Db, id: number, options: { layout?: Lay
   const fonts = options.fonts ?? getSettings(db).fontProfile;
   const bytes = await exportBatchDocx(batch, { ...options, fonts });
   const warnings = [...circularWarnings(batch, options.part), ...missingFontWarnings(detectFonts(), fonts)];
-  return { bytes, defaultName: batchDocxName(batch, options.part), kind: 'docx', warnings };
+  return { bytes, defaultName: batchDocxName(batch, options.part, options.layout), kind: 'docx', warnings };
 }
 
 /** The circular as PDF, laid out by LibreOffice from the same .docx (see ./pdf). */
