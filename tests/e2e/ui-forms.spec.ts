@@ -19,9 +19,14 @@ async function newDraftBatch(page: Page, web: { url: string }) {
 
 test('the 通知 form: drafted 正文, whole values, next 文号 without a skip, dates typed or refused, 机关代字 checked', async ({ page, web }) => {
   await newDraftBatch(page, web);
+  await page.locator('.ant-table-row .ant-checkbox-input').first().check();
+  await page.getByRole('button', { name: /加入批次/u }).click();
+  await page.getByRole('button', { name: '仍然加入' }).click();
+  await expect(page.getByRole('tab', { name: '案例（1）' })).toBeVisible();
   await page.getByRole('tab', { name: /^通知/u }).click();
   // the 正文 is drafted from the batch on opening, with «重新起草» to do it again
   await expect(page.getByLabel('正文第1段')).toHaveValue(/建设自由贸易试验区/u);
+  await expect(page.getByLabel('正文第2段')).toHaveValue(/第四批1项/u);
   await expect(page.getByRole('button', { name: '重新起草' })).toBeVisible();
   // 署名 and 印发机关 show the organ's whole name
   for (const label of ['署名', '印发机关', '发文机关']) {

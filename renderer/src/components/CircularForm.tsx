@@ -46,10 +46,11 @@ export function CircularForm({
       message.error(errorText(e));
     }
   };
-  // A new circular opens with its 正文 drafted from the batch, not an empty field.
+  // A new circular opens with its 正文 drafted from the batch, not an empty field (once the batch has cases:
+  // a draft of «0项» would only have to be redone).
   const drafted = useRef(false);
   useEffect(() => {
-    if (drafted.current || disabled || value.body.length) return;
+    if (drafted.current || disabled || value.body.length || !batch.items.length) return;
     drafted.current = true;
     void draft();
   }); // eslint-disable-line react-hooks/exhaustive-deps
