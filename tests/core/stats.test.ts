@@ -14,7 +14,7 @@ describe('statistics', () => {
       ['大庆市', 1], ['伊春市', 1], ['双鸭山市', 1], ['鹤岗市', 1], ['绥化市', 1], ['哈尔滨片区', 5], ['黑河片区', 4], ['绥芬河片区', 14],
     ]);
     expect(s.byUnit.reduce((n, u) => n + u.count, 0)).toBe(28);
-    expect(s.byUnitKind.map((k) => [k.label, k.count])).toEqual([['市(地)', 5], ['片区', 23]]);
+    expect(s.byUnitKind.map((k) => [k.label, k.count])).toEqual([['市（地）', 5], ['片区', 23]]);
     expect(s.byField).toEqual([{ key: 'none', label: '未分类', count: 28 }]);
     expect(s.byStatus.find((x) => x.key === 'selected')!.count).toBe(28);
     expect(s.byYear).toEqual([{ key: '2023', label: '2023年', count: 28 }]);
