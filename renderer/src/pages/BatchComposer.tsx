@@ -287,7 +287,7 @@ export function BatchComposer({ id }: { id: number }) {
             ),
             children: (
               <Card size="small" title={frozen ? '已印发批次的检查（按印发时的存档）：修复只改变案例库中的案例，存档不变' : '印发前检查：错误需修复或注明理由忽略'}>
-                <FindingsList findings={findings} onFix={fix} singleFix={!frozen} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
+                <FindingsList findings={findings} caseTitles={new Map(batch.items.map((i) => [i.caseId, i.case.title]))} onFix={fix} singleFix={!frozen} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
               </Card>
             ),
           },
