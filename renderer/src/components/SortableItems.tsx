@@ -87,7 +87,7 @@ export function SortableItems({ items, frozen, onReorder, onRemove }: { items: B
               },
             ]),
       ]}
-      locale={{ emptyText: '批次中还没有案例：在左侧「挑选案例」中勾选，再点「加入批次」。' }}
+      locale={{ emptyText: '批次中还没有案例：在左侧勾选案例，再点「加入批次」。' }}
     />
   );
   if (frozen) return table;
