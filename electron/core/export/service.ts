@@ -43,7 +43,7 @@ export async function buildBatchDocx(db: Db, id: number, options: { layout?: Lay
   const installed = detectFontsAsync(); // fc-list runs in its own process while the document is built
   const bytes = await exportBatchDocx(batch, { ...options, fonts });
   const warnings = [...circularWarnings(batch, options.part), ...missingFontWarnings(await installed, fonts)];
-  return { bytes, defaultName: batchDocxName(batch, options.part), kind: 'docx', warnings };
+  return { bytes, defaultName: batchDocxName(batch, options.part, options.layout), kind: 'docx', warnings };
 }
 
 /** The circular as PDF, laid out by LibreOffice from the same .docx (see ./pdf). */
