@@ -231,9 +231,9 @@ function printedLine(c: Circular, fonts: Fonts): IParagraphOptions {
  * between the lines, a thick last rule on the bottom edge of the 版心. That page must be even, the last side of a
  * document printed on both sides (./pagination estimates the pages). Below the text it stays in the flow, pushed
  * down by blank lines: LibreOffice set both a bottom-aligned floating table and a margin-anchored frame right
- * after the text. After a text that ends on an odd page it goes to the foot of the next page, in a section that
- * starts on an even page; after an even page without room, a blank page comes first, and neither that page nor
- * the 版记 page carries a number (§7.5).
+ * after the text. After a text that ends on an odd page it goes to the foot of the next page, in a section of its
+ * own; after an even page without room, a blank page comes first, and neither that page nor the 版记 page carries
+ * a number (§7.5).
  */
 function colophon(c: Circular, layout: Layout, fonts: Fonts, plan: ColophonPlan | null): { flow: Paragraph[]; section: ISectionOptions | null } {
   const base = sectionBase(fonts);
@@ -264,18 +264,18 @@ function colophon(c: Circular, layout: Layout, fonts: Fonts, plan: ColophonPlan 
   if (plan.placement === 'below') return { flow: out, section: null };
   // The same page, its numbers continued (no restart).
   const page = { page: { size: base.properties!.page!.size, margin: base.properties!.page!.margin }, grid: base.properties!.grid };
-  if (plan.placement === 'next-even') {
-    // A section that starts on an even page: the next one after a text that ends on an odd page.
-    return { flow: [], section: { properties: { ...page, type: SectionType.EVEN_PAGE }, footers: base.footers, children: out } };
-  }
-  // A blank page, then the 版记 page, both without a number (§7.5): a section of their own with empty footers.
-  // Not an even-page section break here: LibreOffice set the blank lines of such a section on the page it adds
-  // and the 版记 at the top of the next.
-  const empty = () => new Footer({ children: [new Paragraph({})] });
+  // A blank page and the 版记 page after it carry no page number (§7.5): their footers are empty, one line of the
+  // page number's height (a Normal 28.95 pt line would reach into the 版心 in LibreOffice and push the 版记 off).
+  const empty = () => new Footer({ children: [new Paragraph({ spacing: exactLine(FOOTER_LINE) })] });
+  // Word starts an even-page section on the next even page and an odd-page one on the next odd page, adding a blank
+  // page where needed, so that in Word the 版记 is on an even page even where the estimate is a page out.
+  // LibreOffice takes both for a plain page break: there the estimate alone decides, and the blank page is a page
+  // of the section holding one empty line.
+  if (plan.placement === 'next-even') return { flow: [], section: { properties: { ...page, type: SectionType.EVEN_PAGE }, footers: base.footers, children: out } };
   return {
     flow: [],
     section: {
-      properties: { ...page, type: SectionType.NEXT_PAGE },
+      properties: { ...page, type: SectionType.ODD_PAGE },
       footers: { default: empty(), even: empty() },
       children: [blankLine(), new Paragraph({ spacing: exactLine(), pageBreakBefore: true }), ...out.slice(1)],
     },
