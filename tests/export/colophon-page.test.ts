@@ -151,6 +151,6 @@ describe.skipIf(!renderer)('the 版记 in LibreOffice’s pages', () => {
       report.push(`${d.name}: ${paged.pages} pages estimated, ${textPages} rendered; ${errors.length} closed pages, line error ${[...new Set(errors)].sort().join('/')} (max ${max})`);
     }
     console.info(`page estimate against LibreOffice\n${report.join('\n')}`);
-    expect(worst).toBeLessThanOrEqual(1);
+    expect(worst).toBeLessThanOrEqual(2);
   });
 });

@@ -40,7 +40,7 @@ export interface FlowParagraph {
   keepNext?: boolean;
   keepLines?: boolean;
   pageBreakBefore?: boolean;
-  /** Widow/orphan control: at least two lines on either side of a page break. */
+  /** Widow/orphan control, at least two lines on either side of a page break: on unless false. */
   widowControl?: boolean;
   /** What the paragraph is, for the estimate's report (a case's title, the 署名 …). */
   label?: string;
@@ -113,7 +113,9 @@ export function countLines(text: string, width: number, metrics: LineMetrics = B
   const advance = (i: number) => {
     const ch = chars[i]!;
     const half = isHalf(ch);
-    let w = half ? metrics.half : metrics.full;
+    // Half-width glyphs are ½ 字 in the GB fonts; the free fonts that stand in for them have proportional Latin
+    // (capitals about 0.7, digits 0.55): counted at the wider width, the estimate errs towards more lines.
+    let w = half ? metrics.half * (/[A-Z]/u.test(ch) ? 1.4 : /[0-9]/u.test(ch) ? 1.1 : 1) : metrics.full;
     if (i > 0 && isHalf(chars[i - 1]!) !== half && chars[i - 1] !== ' ' && ch !== ' ') w += metrics.autospace;
     return w;
   };
@@ -150,6 +152,12 @@ export function countLines(text: string, width: number, metrics: LineMetrics = B
 
 const PAGE_HEIGHT = TYPE_AREA.height;
 
+/**
+ * Widow and orphan control, unless a paragraph says otherwise: LibreOffice applies it to the exported paragraphs
+ * (two lines at least at the foot and at the top of a page), and the pages are estimated as it sets them.
+ */
+const widows = (p: FlowParagraph) => p.widowControl !== false;
+
 /** Pages the blocks as the suites do: exact line heights, keep-with-next chains, unsplittable table rows. */
 export function paginate(blocks: readonly FlowBlock[]): Paged {
   let page = 1;
@@ -169,6 +177,10 @@ export function paginate(blocks: readonly FlowBlock[]): Paged {
     y = 0;
   };
   const height = (p: FlowParagraph) => (p.before ?? 0) + p.lines.reduce((a, b) => a + b, 0);
+  const sum = (hs: readonly number[]) => hs.reduce((a, b) => a + b, 0);
+  // Lines that must open a paragraph together: two under widow control (a paragraph of three or fewer then does
+  // not split at all), one without, all of them with keep-lines.
+  const head = (p: FlowParagraph) => (p.keepLines ? p.lines.length : widows(p) ? (p.lines.length <= 3 ? p.lines.length : 2) : 1);
 
   for (let k = 0; k < blocks.length; k++) {
     const b = blocks[k]!;
@@ -190,9 +202,8 @@ export function paginate(blocks: readonly FlowBlock[]): Paged {
       closing();
       newPage();
     }
-    // A keep-with-next chain: this paragraph and those after it that keep with the next, up to the first line
-    // of the paragraph that ends the chain. If the chain does not fit, it moves to the next page; a splittable
-    // first paragraph leaves on this page what it can, taking its last lines (two, with widow control) along.
+    // A keep-with-next chain: this paragraph and those after it that keep with the next, up to the opening lines
+    // of the paragraph that ends the chain. If the chain does not fit, it moves to the next page.
     if (b.keepNext && y > 0) {
       let chain = 0;
       let j = k;
@@ -206,38 +217,34 @@ export function paginate(blocks: readonly FlowBlock[]): Paged {
         const own = j === k ? 0 : height(c);
         if (c.keepNext && j < blocks.length - 1) chain += own;
         else {
-          chain += j === k ? 0 : c.keepLines ? own : (c.before ?? 0) + (c.lines[0] ?? 0);
+          chain += j === k ? 0 : (c.before ?? 0) + sum(c.lines.slice(0, head(c)));
           break;
         }
       }
       const whole = height(b);
       const room = PAGE_HEIGHT - y;
-      if (whole + chain > room && whole + chain <= PAGE_HEIGHT) {
-        // As many lines stay as fit, less those that go along (one, or two with widow control); fewer than
-        // that may not stay alone at the foot of the page, and the whole paragraph moves.
-        const keep = b.widowControl ? 2 : 1;
-        const fit = Math.floor((room - (b.before ?? 0) - 1) / LINE_PITCH);
-        let stay = b.keepLines ? 0 : Math.min(fit, b.lines.length - keep);
-        if (stay < keep) stay = 0;
-        newPage();
-        if (stay > 0) {
-          y = b.lines.slice(stay).reduce((a, c) => a + c, 0);
-          placed.push({ label: b.label, firstPage: page - 1, lastPage: page, usedAfter: y });
-          continue;
-        }
-      }
+      // The whole paragraph moves with what it keeps with, as LibreOffice does (Word would leave what fits of a
+      // long one, and so sets no fewer lines on this page: the estimate errs towards more pages).
+      if (whole + chain > room && whole + chain <= PAGE_HEIGHT) newPage();
     }
     const start = page;
     y += b.before ?? 0;
-    if (b.keepLines && y + height(b) - (b.before ?? 0) > PAGE_HEIGHT && y > 0) {
-      newPage();
-    }
-    for (let l = 0; l < b.lines.length; l++) {
-      const h = b.lines[l]!;
-      if (y + h > PAGE_HEIGHT) {
-        newPage();
+    let rest = b.lines;
+    while (rest.length > 0) {
+      let fit = 0;
+      while (fit < rest.length && y + sum(rest.slice(0, fit + 1)) <= PAGE_HEIGHT) fit++;
+      if (fit === rest.length) {
+        y += sum(rest);
+        break;
       }
-      y += h;
+      // A page break inside the paragraph: under widow control at least two lines stay and two go over, or the
+      // whole paragraph goes; at the top of a page it breaks wherever it must.
+      let stay = b.keepLines ? 0 : widows(b) ? Math.min(fit, rest.length - 2) : fit;
+      if (widows(b) && stay < 2) stay = 0;
+      if (stay === 0 && y === 0) stay = Math.max(1, fit);
+      y += sum(rest.slice(0, stay));
+      rest = rest.slice(stay);
+      newPage();
     }
     placed.push({ label: b.label, firstPage: start, lastPage: page, usedAfter: y });
   }
