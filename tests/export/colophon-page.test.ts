@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../electron/cli/main';
+import { createHandlers } from '../../electron/core/api/handlers';
 import { exportBatchDocx } from '../../electron/core/export/docx';
 import { colophonNote, countLines, estimateCircular, paginate, planColophon, type ColophonPlacement, type FlowBlock } from '../../electron/core/export/docx/pagination';
 import { LINE_PITCH } from '../../electron/core/export/docx/standard';
@@ -97,6 +98,10 @@ describe('the page estimate', () => {
     const code = await runCli(['--db', book.file, 'export', String(six.id), '--docx', path.join(tempDir(), 'six.docx')], { out: (t) => (out += t), err: () => {} });
     expect(code).toBe(0);
     expect(out).toMatch(/警告：版记须在偶数页/u);
+    // the handler's result, which the page's export result shows with the other warnings
+    const host = { transport: 'http' as const, version: 't', chooseSavePath: async () => null, downloadUrl: () => null, openPath: async () => {}, showInFolder: async () => {} };
+    const saved = await createHandlers({ db: book.db, dbFile: book.file, host })['export.batchDocx']({ id: six.id, part: 'circular' });
+    expect(saved.warnings).toContain(colophonNote(plan));
     const blank = colophonNote(estimateCircular(grownTo(six, 'after-blank')).colophon);
     expect(blank).toMatch(/已在其后加一空白页，版记置于第18页页脚；空白页和版记页不编页码/u);
     expect(colophonNote(estimateCircular(grownTo(six, 'below')).colophon)).toBeNull();
