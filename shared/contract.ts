@@ -25,6 +25,8 @@ import {
 } from './domain';
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
 import { CALLS_API } from './contract-calls';
+import { NEWSLETTER_API } from './contract-newsletter';
+import { IMPORT_API } from './contract-import';
 
 // The one API contract: every method's name, input schema and output schema. The preload's allow-list,
 // the typed client of the renderer, the IPC and HTTP handlers and the tests are all derived from it.
@@ -239,8 +241,12 @@ export const API = {
   'proofread.batchFixApply': method(batchFixApplySchema.strict(), batchFixResultSchema),
   // 征集 and 评选 (calls for submissions): shared/contract-calls.ts
   ...CALLS_API,
+  ...IMPORT_API,
   'export.callNoticeDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
   'export.callXlsx': method(byId, savedFileSchema),
+  // 《自贸动态》: shared/contract-newsletter.ts; its Word export beside the others
+  ...NEWSLETTER_API,
+  'export.newsletterDocx': method(z.object({ id: z.number().int().positive(), fonts: z.enum(FONT_PROFILES).optional() }).strict(), savedFileSchema),
 } as const;
 
 export type Api = typeof API;

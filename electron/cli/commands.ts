@@ -5,7 +5,8 @@ import type { Casebook } from '../core/casebook';
 import fs from 'node:fs';
 import { SEVERITY_LABELS, type Finding, type Stats } from '../../shared/domain';
 import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, writeFileAtomic, type Built } from '../core/export/service';
-import { fileText } from '../core/import/import-circular';
+import { readFileText } from '../core/import/file-text';
+import { parseCircular } from '../core/import/parse-circular';
 import { checkBatch } from '../core/proofread/batch';
 import { checkCase, checkRawText } from '../core/proofread/check';
 import { getCase } from '../core/repos/cases';
@@ -16,12 +17,13 @@ import { formatTable } from './table';
 import { optionId, optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { CLI_CALLS_COMMANDS, runCallsCommand } from './calls-commands';
+import { CLI_NEWSLETTER_COMMANDS, runNewsletterCommand } from './newsletter-commands';
 
 // The commands later parts of the app add: exports, search, statistics, the proofreader.
 export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [--type T] [--status S] [--year Y] [--batch ID] [--limit N]
                                          全文检索（标题、单位和正文）
   stats [--batch ID]                     统计：按单位、领域、类型、状态、年度、批次、荣誉
-  check 文件|--batch ID|--case ID       规范检查（文件只检查，不导入；.txt/.md/.docx）
+  check 文件|--batch ID|--case ID       规范检查（文件只检查，不导入；.docx/.doc/.wps/.pdf/.txt/.md）
   export 批次ID --docx 文件 [--layout letter|file] [--fonts gb|system] [--part attachment]
                                          导出通知（Word）；--part attachment 只导出附件
   export 批次ID --xlsx 文件              导出汇总表（Excel）
@@ -33,7 +35,7 @@ export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [
   export-library --xlsx 文件 [--unit ID] [--field ID] [--type replication|innovation]
                  [--status 状态] [--year 年] [--batch ID]
                                          导出案例库（Excel）
-${CLI_CALLS_COMMANDS}`;
+${CLI_CALLS_COMMANDS}${CLI_NEWSLETTER_COMMANDS}`;
 
 function oneOf<T extends string>(args: ParsedArgs, key: string, allowed: readonly T[]): T | undefined {
   const v = optionString(args, key);
@@ -115,7 +117,8 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
         findings = checkCase(c, { caseId, caseSeq: null }, getSettings(db));
       } else {
         if (!target) throw new UsageError('check 需要 文件、--batch ID 或 --case ID');
-        findings = checkRawText(await fileText(fs.readFileSync(target), path.basename(target)), getSettings(db));
+        const { text: fileText, exactParagraphs } = await readFileText(fs.readFileSync(target), path.basename(target));
+        findings = checkRawText(fileText, getSettings(db), parseCircular(fileText, { exactParagraphs }));
       }
       const counts = Object.fromEntries((['error', 'warning', 'info'] as const).map((s) => [s, findings.filter((f) => f.severity === s).length]));
       const text = [
@@ -126,6 +129,8 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
     }
     case 'calls':
       return runCallsCommand(book, args);
+    case 'newsletter':
+      return runNewsletterCommand(book, args);
     default:
       return null;
   }

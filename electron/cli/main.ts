@@ -20,7 +20,7 @@ import { corruptReport } from '../core/backup/recovery';
 export const USAGE = `用法：npm run cli -- [--db 文件] [--no-seed] 命令 … [--json]
 
 命令：
-  import 文件…                          导入通知或案例（.txt/.md 用 UTF-8 编码，或 Word .docx）
+  import 文件…                          导入通知或案例（Word .docx/.doc/.wps、文字版 PDF、.txt/.md 文本）
   list batches                           列出批次
   list cases [--batch ID]                列出案例
   show case ID                           显示一个案例
@@ -88,19 +88,29 @@ async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResu
     case 'import': {
       const files = args.words.slice(1);
       if (files.length === 0) throw new UsageError('import 需要至少一个文件');
+      // Each file on its own: a refused file is reported by name and the rest of the files are still imported.
       const reports = [];
-      for (const f of files) reports.push(await importFile(db, fs.readFileSync(f), path.basename(f)));
-      const text = reports
-        .map((r) => {
+      const refused: { fileName: string; error: string }[] = [];
+      for (const f of files) {
+        try {
+          reports.push(await importFile(db, fs.readFileSync(f), path.basename(f)));
+        } catch (err) {
+          if (files.length === 1) throw err;
+          refused.push({ fileName: path.basename(f), error: toApiError(err).message });
+        }
+      }
+      const text = [
+        ...reports.map((r) => {
           const head = r.duplicateOf
             ? `${r.fileName}：已导入过（批次 ${r.duplicateOf}），未重复导入`
             : `${r.fileName}：批次 ${r.batchId ?? '（无）'} ${r.batchTitle}，${r.caseCount} 个案例`;
           const errors = r.findings.filter((f) => f.severity === 'error').length;
           const check = r.findings.length ? [`  规范检查：${r.findings.length} 处（错误 ${errors}），用 check ${r.fileName} 查看`] : [];
           return [head, ...r.warnings.map((w) => `  警告：${w.message}`), ...check].join('\n');
-        })
-        .join('\n');
-      return { data: reports, text };
+        }),
+        ...refused.map((r) => `${r.fileName}：未导入。${r.error}`),
+      ].join('\n');
+      return { data: refused.length ? { reports, refused } : reports, text, exitCode: refused.length ? 2 : 0 };
     }
     case 'list': {
       if (sub === 'batches') {

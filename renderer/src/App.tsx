@@ -1,4 +1,4 @@
-import { AuditOutlined, BarChartOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, ReadOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
@@ -8,6 +8,8 @@ import { BatchComposer } from './pages/BatchComposer';
 import { BatchList } from './pages/BatchList';
 import { CallList } from './pages/CallList';
 import { CallPage } from './pages/CallPage';
+import { NewsletterComposer } from './pages/NewsletterComposer';
+import { NewsletterList } from './pages/NewsletterList';
 import { CaseEditor } from './pages/CaseEditor';
 import { CaseLibrary } from './pages/CaseLibrary';
 import { ImportPage } from './pages/ImportPage';
@@ -25,6 +27,7 @@ const NAV = [
   { key: 'cases', icon: <ProfileOutlined />, label: '案例库' },
   { key: 'batches', icon: <FolderOpenOutlined />, label: '批次' },
   { key: 'calls', icon: <AuditOutlined />, label: '征集与评选' },
+  { key: 'newsletters', icon: <ReadOutlined />, label: '自贸动态' },
   { key: 'import', icon: <FileSearchOutlined />, label: '导入与检查' },
   { key: 'stats', icon: <BarChartOutlined />, label: '统计' },
   { key: 'settings', icon: <SettingOutlined />, label: '设置' },
@@ -34,6 +37,7 @@ function section(route: Route): string {
   if (route.page === 'case') return 'cases';
   if (route.page === 'batch') return 'batches';
   if (route.page === 'call') return 'calls';
+  if (route.page === 'newsletter') return 'newsletters';
   return route.page;
 }
 
@@ -57,6 +61,10 @@ function Page({ route }: { route: Route }) {
       return <CallList />;
     case 'call':
       return <CallPage key={route.id} id={route.id} />;
+    case 'newsletters':
+      return <NewsletterList />;
+    case 'newsletter':
+      return <NewsletterComposer key={route.id} id={route.id} />;
   }
 }
 

@@ -11,7 +11,9 @@ export type Route =
   | { page: 'stats' }
   | { page: 'settings' }
   | { page: 'calls' }
-  | { page: 'call'; id: number };
+  | { page: 'call'; id: number }
+  | { page: 'newsletters' }
+  | { page: 'newsletter'; id: number };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean);
@@ -30,6 +32,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'settings' };
     case 'calls':
       return id(parts[1]) ? { page: 'call', id: id(parts[1])! } : { page: 'calls' };
+    case 'newsletters':
+      return id(parts[1]) ? { page: 'newsletter', id: id(parts[1])! } : { page: 'newsletters' };
     default:
       return { page: 'cases' };
   }
@@ -43,6 +47,8 @@ export function hrefOf(route: Route): string {
       return `#/batches/${route.id}`;
     case 'call':
       return `#/calls/${route.id}`;
+    case 'newsletter':
+      return `#/newsletters/${route.id}`;
     default:
       return `#/${route.page}`;
   }

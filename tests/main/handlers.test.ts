@@ -1,22 +1,12 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { API, API_NAMES } from '../../shared/contract';
 import { dispatch } from '../../electron/core/api/dispatch';
 import { createHandlers } from '../../electron/core/api/handlers';
-import type { Host } from '../../electron/core/api/host';
 import { tempCasebook, tempDir } from '../helpers/tmp';
+import { testHost } from '../helpers/host';
 
-function host(dir: string): Host {
-  return {
-    transport: 'http',
-    version: '0.0.0-test',
-    chooseSavePath: async (name) => path.join(dir, name),
-    downloadUrl: (p) => `/download/${path.basename(p)}`,
-    openPath: async () => {},
-    showInFolder: async () => {},
-  };
-}
+const host = testHost;
 
 describe('the handler table', () => {
   const book = tempCasebook();

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { SavedFile } from '../../../shared/contract';
 import { buildBatchDocx, buildBatchPdf, buildBatchXlsx, buildCaseDocx, buildLibraryXlsx, buildStatsXlsx, writeFileAtomic, type Built } from '../export/service';
 import { buildCallNoticeDocx, buildCallXlsx } from '../calls/exports';
+import { buildNewsletterDocx } from '../newsletter/exports';
 import { UserError } from '../util';
 import { detectFonts } from '../fonts/detect';
 import { findSoffice, NO_LIBREOFFICE_MESSAGE } from '../export/pdf';
@@ -11,6 +12,7 @@ import type { HandlerContext } from './handlers';
 type ExportNames =
   | 'export.callNoticeDocx'
   | 'export.callXlsx'
+  | 'export.newsletterDocx'
   | 'export.batchDocx'
   | 'export.caseDocx'
   | 'export.batchXlsx'
@@ -54,6 +56,7 @@ export function exportHandlers(ctx: HandlerContext): Pick<HandlerTable, ExportNa
     'fonts.status': async () => detectFonts(),
     'export.callNoticeDocx': ({ id, fonts }) => saveBuilt(() => buildCallNoticeDocx(ctx.db, id, { fonts })),
     'export.callXlsx': ({ id }) => saveBuilt(() => buildCallXlsx(ctx.db, id)),
+    'export.newsletterDocx': ({ id, fonts }) => saveBuilt(() => buildNewsletterDocx(ctx.db, id, { fonts })),
     'files.open': async ({ path: p }) => (await ctx.host.openPath(exported(p)), { ok: true as const }),
     'files.showInFolder': async ({ path: p }) => (await ctx.host.showInFolder(exported(p)), { ok: true as const }),
   };

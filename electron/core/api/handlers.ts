@@ -10,6 +10,8 @@ import * as vocab from '../repos/vocab';
 import { exportHandlers } from './export-handlers';
 import { backupHandlers } from './backup-handlers';
 import { callHandlers } from './calls-handlers';
+import { newsletterHandlers } from './newsletter-handlers';
+import { importHandlers } from './import-handlers';
 import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
 import { applyFixes } from '../proofread/fixes';
@@ -67,6 +69,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'batches.get': ({ id }) => batches.getBatch(db, id),
     'batches.create': ({ caseIds, ...input }) =>
       db.transaction(() => {
+        batches.assertCasesUsable(db, caseIds ?? []);
         const batch = batches.createBatch(db, input);
         return batches.setBatchItems(db, batch.id, caseIds ?? []);
       })(),
@@ -115,5 +118,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     'proofread.batchFixPlan': ({ id, ...options }) => planBatchFixes(db, id, options),
     'proofread.batchFixApply': ({ id, ...options }) => applyBatchFixes(db, id, options),
     ...callHandlers(db),
+    ...newsletterHandlers(db), // 《自贸动态》
+    ...importHandlers(db),
   };
 }

@@ -1,6 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import { charTokens } from '../search/char-tokens';
 import { moveSharedSectionWaivers } from './migrate-finding-keys';
+import { NEWSLETTER_MIGRATION } from './migration-newsletter';
 
 // Numbered migrations. Each runs once, in order, inside the one transaction that also sets user_version.
 // Never edit a migration that has shipped: add the next number.
@@ -233,6 +234,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  // A new migration always takes a number above every one that exists: a file already at 10 never runs a 7.
+  NEWSLETTER_MIGRATION, // version 12
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ImportReport, SummaryLayout } from '../../../shared/domain';
+import type { ImportPreview } from '../../../shared/contract-import';
 import type { Db } from '../db/connection';
 import { createBatch, freezeBatch, nextOrdinal, setBatchItems } from '../repos/batches';
 import { insertCase } from '../repos/cases';
@@ -7,25 +8,51 @@ import { getSettings } from '../repos/settings';
 import { findOrCreateSource } from '../repos/sources';
 import { findOrCreateField, findOrCreateUnit } from '../repos/vocab';
 import { UserError, nowIso } from '../util';
-import { parseCircular, type ParsedCircular } from './parse-circular';
-import { decodeText } from './text';
-import { docxToText, isZip } from './docx-text';
+import { parseCircular, type ParseOptions, type ParsedCircular } from './parse-circular';
+import { readFileText } from './file-text';
 import { checkRawText } from '../proofread/check';
 
-/** Imports a file's bytes (UTF-8 text, markdown or .docx): decodes, parses and writes, or throws and writes nothing. */
+/**
+ * Imports a file's bytes (.docx, .doc/.wps, text PDF, UTF-8/UTF-16 text or markdown): reads within the limits of
+ * ./limits, parses and writes, or throws and writes nothing. What the reader noticed comes first among the warnings.
+ */
 export async function importFile(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportReport> {
-  return importText(db, await fileText(bytes, fileName), fileName);
+  const { text, notes, exactParagraphs } = await readFileText(bytes, fileName);
+  const report = importText(db, text, fileName, { exactParagraphs });
+  return { ...report, warnings: [...notes, ...report.warnings] };
 }
 
-/** The text of an imported or checked file, whatever form it came in. */
+/** What importing the file would do, without writing: its batch and cases, the warnings, the findings, an earlier import. */
+export async function previewFile(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportPreview> {
+  const { text, notes, exactParagraphs } = await readFileText(bytes, fileName);
+  const parsed = parseCircular(text, { exactParagraphs });
+  if (parsed.cases.length === 0) throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
+  return {
+    fileName,
+    batchTitle: parsed.batch?.title ?? '',
+    cases: parsed.cases.map((c) => ({ title: c.title, unitName: c.unitName })),
+    warnings: [...notes, ...parsed.warnings],
+    findings: checkRawText(text, getSettings(db), parsed),
+    duplicate: earlierImport(db, parsed) ?? null,
+  };
+}
+
+/** A circular whose batch exists already: its cases go into the library, no second batch (issue 14.5). */
+export async function importCasesOnly(db: Db, bytes: Uint8Array, fileName: string): Promise<ImportReport> {
+  const { text, notes, exactParagraphs } = await readFileText(bytes, fileName);
+  const parsed = parseCircular(text, { exactParagraphs });
+  if (parsed.cases.length === 0) throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
+  const report = applyParsed(db, { ...parsed, batch: null }, fileName, { casesOnly: true });
+  return { ...report, warnings: [...notes, ...report.warnings], findings: checkRawText(text, getSettings(db), parsed) };
+}
+
+/** The text of an imported or checked file, whatever form it came in (see ./file-text). */
 export async function fileText(bytes: Uint8Array, fileName: string): Promise<string> {
-  if (isZip(bytes) && /\.docx$/iu.test(fileName)) return docxToText(bytes, fileName);
-  if (/\.(doc|wps)$/iu.test(fileName)) throw new UserError(`${fileName}是旧版 Word/WPS 格式，请先另存为 .docx 或 .txt 再导入`, 'bad_input');
-  return decodeText(bytes, fileName);
+  return (await readFileText(bytes, fileName)).text;
 }
 
-export function importText(db: Db, text: string, fileName: string): ImportReport {
-  const parsed = parseCircular(text);
+export function importText(db: Db, text: string, fileName: string, options: ParseOptions = {}): ImportReport {
+  const parsed = parseCircular(text, options);
   if (parsed.cases.length === 0) {
     throw new UserError(`${fileName}中没有找到案例：需要“（××提供）”行或“案例 N”行来分隔案例`, 'bad_input');
   }
@@ -50,8 +77,20 @@ function summaryLayout(parsed: ParsedCircular, caseIds: number[]): SummaryLayout
   return { caption: parsed.tableHead!.caption, columns: parsed.tableHead!.columns, rows };
 }
 
-/** Writes a parsed circular in one transaction: units, fields and sources matched or created, cases, the batch. */
-export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): ImportReport {
+/** The batch an earlier import of the same circular made (same parsed text, or same 文号). */
+function earlierImport(db: Db, parsed: ParsedCircular): { id: number; title: string } | undefined {
+  const doc = parsed.header?.docNumber ?? null;
+  return (db.prepare('SELECT id, title FROM batches WHERE import_hash = ?').get(parsedHash(parsed)) ??
+    (doc ? db.prepare('SELECT id, title FROM batches WHERE doc_code = ? AND doc_year = ? AND doc_seq = ?').get(doc.code, doc.year, doc.seq) : undefined)) as
+    | { id: number; title: string }
+    | undefined;
+}
+
+/**
+ * Writes a parsed circular in one transaction: units, fields and sources matched or created, cases (insertCase
+ * below, one per parsed case), the batch. `casesOnly` writes the cases of a circular whose batch exists.
+ */
+export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string, options: { casesOnly?: boolean } = {}): ImportReport {
   const hash = parsedHash(parsed);
   const report = (batchId: number | null, caseIds: number[], duplicateOf: number | null): ImportReport => ({
     fileName,
@@ -65,12 +104,9 @@ export function applyParsed(db: Db, parsed: ParsedCircular, fileName: string): I
   });
 
   const doc = parsed.header?.docNumber ?? null;
-  const earlier = (db.prepare('SELECT id FROM batches WHERE import_hash = ?').get(hash) ??
-    (doc ? db.prepare('SELECT id FROM batches WHERE doc_code = ? AND doc_year = ? AND doc_seq = ?').get(doc.code, doc.year, doc.seq) : undefined)) as
-    | { id: number }
-    | undefined;
+  const earlier = options.casesOnly ? undefined : earlierImport(db, parsed);
   if (earlier) {
-    return { ...report(null, [], earlier.id), warnings: [{ caseSeq: null, rule: null, message: `该通知已导入过（批次 ${earlier.id}），未重复导入` }, ...parsed.warnings] };
+    return { ...report(null, [], earlier.id), warnings: [{ caseSeq: null, rule: null, message: `该通知已导入过，即批次“${earlier.title}”，未重复导入` }, ...parsed.warnings] };
   }
 
   return db.transaction(() => {

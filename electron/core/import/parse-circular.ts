@@ -86,7 +86,15 @@ function declared(marker: string): number | null {
   return /^\d+$/u.test(marker) ? Number(marker) : fromChineseNumeral(marker);
 }
 
-export function parseCircular(text: string): ParsedCircular {
+export interface ParseOptions {
+  /**
+   * The text's lines are the document's own paragraphs (a Word file read from its XML): none is joined to the one
+   * before, where a text or PDF line that stops mid-sentence is taken for a paragraph cut by a page break.
+   */
+  exactParagraphs?: boolean;
+}
+
+export function parseCircular(text: string, options: ParseOptions = {}): ParsedCircular {
   const warnings: ImportWarning[] = [];
   const all = toLines(text);
 
@@ -133,7 +141,7 @@ export function parseCircular(text: string): ParsedCircular {
       warnings.push({ caseSeq: position, rule: 'ordinal-sequence', message: `第${position}个案例标为“案例${s.marker}”，序号以实际顺序为准` });
     }
     const contentLines = nonBlank.slice((s.unit ?? s.title) + 1, end).map((l) => l.text);
-    const { lead, body } = parseCaseBody(contentLines, position, warnings);
+    const { lead, body } = parseCaseBody(contentLines, position, warnings, options);
     // A title that quotes its own words (‘全通版’, 企业“套餐式”…) keeps that wording; one without any quotes gets
     // the usual “…” around the name. The 汇总表 keeps the table's own wording (applyParsed).
     const tidy = tidyTitle(nonBlank[s.title]!.text);
@@ -273,7 +281,8 @@ function parseTable(texts: string[], warnings: ImportWarning[]): SummaryRow[] {
 /** Adds a line as a paragraph, or joins it to the previous one when a page break cut that one mid-sentence. */
 function appendParagraph(paragraphs: string[], line: string): void {
   const last = paragraphs[paragraphs.length - 1];
-  if (last !== undefined && !endsSentence(last) && !/^[一二三四五六七八九十]是/u.test(line)) {
+  // A table row (cells separated by tabs) is a line of its own, whatever it ends with.
+  if (last !== undefined && !endsSentence(last) && !/^[一二三四五六七八九十]是/u.test(line) && !last.includes('\t') && !line.includes('\t')) {
     paragraphs[paragraphs.length - 1] = last + line;
   } else paragraphs.push(line);
 }
@@ -290,7 +299,7 @@ function splitHeading(rest: string): { heading: string; text: string } {
   return { heading: rest.replace(/[。]$/u, ''), text: '' };
 }
 
-function parseCaseBody(contentLines: string[], caseSeq: number, warnings: ImportWarning[]) {
+function parseCaseBody(contentLines: string[], caseSeq: number, warnings: ImportWarning[], options: ParseOptions) {
   const lead: string[] = [];
   const body: BodyNode[] = [];
   // The open path of nodes, each with the level its ordinal was written at and the number it carried.
@@ -303,7 +312,7 @@ function parseCaseBody(contentLines: string[], caseSeq: number, warnings: Import
     if (!ord || !ord.rest) {
       const target = stack.length ? stack[stack.length - 1]!.node.paragraphs : lead;
       // Only a paragraph continues a paragraph: a heading line is complete without a final stop.
-      if (lastWasParagraph) appendParagraph(target, line);
+      if (lastWasParagraph && !options.exactParagraphs) appendParagraph(target, line);
       else target.push(line);
       lastWasParagraph = true;
       continue;

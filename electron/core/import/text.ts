@@ -1,15 +1,30 @@
 import { UserError } from '../util';
 
-// Turning a file's bytes into text, refusing what is not a UTF-8 text file with a message a clerk can act on.
+/** The encoding a byte-order mark announces: Notepad's «Unicode» saves UTF-16 LE with FF FE, «Unicode big endian» FE FF. */
+function bomEncoding(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+// Turning a file's bytes into text, refusing what is not a UTF-8 or UTF-16 (with BOM) text file with a message a
+// clerk can act on.
 export function decodeText(bytes: Uint8Array, fileName = '文件'): string {
   if (bytes.length === 0) throw new UserError(`${fileName}是空文件`, 'bad_input');
+  const utf16 = bomEncoding(bytes);
+  // UTF-16 text is full of zero bytes, so the binary test applies only to the other encodings.
   const head = bytes.subarray(0, 8192);
-  if (head.includes(0)) throw new UserError(`${fileName}不是文本文件（像是二进制文件），请导入 .txt 或 .md 文本`, 'bad_input');
+  if (!utf16 && head.includes(0)) throw new UserError(`${fileName}不是文本文件（像是二进制文件），请导入 .txt 或 .md 文本`, 'bad_input');
   let text: string;
   try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    text = new TextDecoder(utf16 ?? 'utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new UserError(`${fileName}不是 UTF-8 编码（可能是 GBK/GB2312），请用记事本“另存为”UTF-8 后再导入`, 'bad_input');
+    throw new UserError(
+      utf16
+        ? `${fileName}标为 UTF-16 编码却无法按 UTF-16 读取（文件可能不完整），请用记事本“另存为”UTF-8 后再导入`
+        : `${fileName}不是 UTF-8 编码（可能是 GBK/GB2312），请用记事本“另存为”UTF-8 后再导入`,
+      'bad_input',
+    );
   }
   text = text.replace(/^\uFEFF/u, '').replace(/\r\n?/g, '\n');
   const controls = (text.match(/[\u0001-\u0008\u000e-\u001f]/gu) ?? []).length;

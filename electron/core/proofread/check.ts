@@ -114,7 +114,7 @@ export function checkCase(content: Pick<CaseContent, 'title' | 'type' | 'lead' |
         out.push(finding('typed-ordinal', 'warning', hp, `标题前手工输入了序号“${typed.text}”，序号由层级自动生成`, { text: node.heading, offset: 0, length: node.heading.length - typed.rest.length, suggestion: '删除手工序号', replacement: '' }));
       }
       if (!node.heading.trim()) out.push(finding('empty-item', 'error', hp, '条目没有标题'));
-      else if (!node.text.trim() && node.paragraphs.every((p) => !p.trim()) && node.items.length === 0) {
+      else if (isEmptyNode(node) && !isContentItem(node, nodes, path.length)) {
         out.push(finding('empty-item', 'warning', hp, `“${node.heading}”下面没有内容`, { text: node.heading }));
       }
       text(node.heading, hp);
@@ -136,6 +136,19 @@ export function checkCase(content: Pick<CaseContent, 'title' | 'type' | 'lead' |
     }
   }
   return uniqueKeys(out);
+}
+
+const isEmptyNode = (node: BodyNode) => !node.text.trim() && node.paragraphs.every((p) => !p.trim()) && node.items.length === 0;
+
+/**
+ * An item below a section that is itself the content (issue 17.8): a whole sentence («推行“一窗受理、集成服务”。»,
+ * long or with inner punctuation) or one of a list of such items. A section, or a lone short item, with nothing
+ * under it is a heading whose text is missing.
+ */
+function isContentItem(node: BodyNode, siblings: BodyNode[], depth: number): boolean {
+  if (depth < 2) return false;
+  const sentence = /[，；：,;]/u.test(node.heading) || [...node.heading].length >= 15;
+  return sentence || (siblings.length >= 2 && siblings.every(isEmptyNode));
 }
 
 /** The circular's own fields: its text and the elements the standard requires. */

@@ -152,17 +152,22 @@ export function updateBatch(db: Db, id: number, patch: BatchPatch): Batch {
 }
 
 /** Replaces the items of a draft batch; 序号 follow the order given, 1…n with no gaps. */
+/** Refuses case ids that do not exist or are deleted; called before a new batch is written, so a refusal writes nothing. */
+export function assertCasesUsable(db: Db, caseIds: number[]): void {
+  const check = db.prepare('SELECT title, deleted_at FROM cases WHERE id = ?');
+  for (const caseId of caseIds) {
+    const c = check.get(caseId) as { title: string; deleted_at: string | null } | undefined;
+    if (!c) throw notFound('案例', caseId);
+    if (c.deleted_at) throw new UserError(`案例「${c.title}」已删除`, 'conflict');
+  }
+}
+
 export function setBatchItems(db: Db, id: number, caseIds: number[]): BatchDetail {
   if (new Set(caseIds).size !== caseIds.length) throw new UserError('同一案例不能在批次中出现两次');
   db.transaction(() => {
     const batch = getBatchSummary(db, id);
     assertDraft(batch);
-    const check = db.prepare('SELECT title, deleted_at FROM cases WHERE id = ?');
-    for (const caseId of caseIds) {
-      const c = check.get(caseId) as { title: string; deleted_at: string | null } | undefined;
-      if (!c) throw notFound('案例', caseId);
-      if (c.deleted_at) throw new UserError(`案例「${c.title}」已删除`, 'conflict');
-    }
+    assertCasesUsable(db, caseIds);
     db.prepare('DELETE FROM batch_items WHERE batch_id = ?').run(id);
     const insert = db.prepare('INSERT INTO batch_items (batch_id, case_id, seq) VALUES (?, ?, ?)');
     caseIds.forEach((caseId, i) => insert.run(id, caseId, i + 1));

@@ -83,7 +83,7 @@ function pageNumberFooter(fonts: Fonts, side: 'right' | 'left'): Footer {
 }
 
 /** Page setup shared by every section: A4, the 版心, 22 lines a page, odd pages numbered right, even left. */
-function sectionBase(fonts: Fonts): Pick<ISectionOptions, 'properties' | 'footers'> {
+export function sectionBase(fonts: Fonts): Pick<ISectionOptions, 'properties' | 'footers'> {
   return {
     properties: {
       page: {
@@ -282,7 +282,7 @@ function colophon(c: Circular, layout: Layout, fonts: Fonts, plan: ColophonPlan 
   };
 }
 
-function documentFor(title: string, fonts: Fonts, sections: ISectionOptions[]): Document {
+export function documentFor(title: string, fonts: Fonts, sections: ISectionOptions[]): Document {
   return new Document({
     creator: 'FTZ Casebook',
     lastModifiedBy: 'FTZ Casebook',
