@@ -48,6 +48,7 @@ async function main() {
   await shot('import', '#/import', '导入通知或案例文件');
   await shot('stats', '#/stats', '按单位类别');
   await shot('settings', '#/settings', '提供单位');
+  await shot('help', '#/help', '工作流程');
   await browser.close();
   child.kill('SIGTERM');
   if (errors.length) {

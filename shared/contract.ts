@@ -163,7 +163,7 @@ export const API = {
   'batches.issue': method(byId, batchDetailSchema),
   'batches.delete': method(byId, done),
   'batches.nextDocNumber': method(
-    z.object({ code: z.string().min(1).max(50), year: z.number().int().min(1990).max(2100) }).strict(),
+    z.object({ code: z.string().min(1).max(50), year: z.number().int().min(1990).max(2100), batchId: z.number().int().positive().optional() }).strict(),
     z.object({ seq: z.number().int().positive() }),
   ),
 

@@ -7,7 +7,7 @@ import './zod-zh'; // Chinese validation messages wherever the schemas are used
 
 export const UNIT_KINDS = ['city', 'area', 'department', 'other'] as const;
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
-  city: '市(地)',
+  city: '市（地）', // full-width brackets, as the app's own checker demands of Chinese text
   area: '片区',
   department: '省直部门',
   other: '其他',

@@ -13,6 +13,8 @@ export class UserError extends Error {
   constructor(
     message: string,
     readonly code = 'invalid',
+    /** The input field the error is about (a path of the method's input, e.g. circular.docSeq): the form marks it. */
+    readonly field?: string,
   ) {
     super(message);
     this.name = 'UserError';

@@ -1,15 +1,16 @@
-import { AuditOutlined, BarChartOutlined, BookOutlined, TableOutlined, FundOutlined, ReadOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
+import { AuditOutlined, BarChartOutlined, BookOutlined, TableOutlined, FundOutlined, QuestionCircleOutlined, ReadOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
-import { BatchComposer, BatchList, CallList, CallPage, CaseEditor, CaseLibrary, CrossTablePage, ExperiencesPage, ImportPage, LedgerPage, NewsletterComposer, NewsletterList, SettingsPage, StatsPage } from './pages/lazy'; // each page its own chunk
+import { BatchComposer, BatchList, CallList, CallPage, CaseEditor, CaseLibrary, CrossTablePage, ExperiencesPage, ImportPage, LedgerPage, HelpPage, NewsletterComposer, NewsletterList, SettingsPage, StatsPage } from './pages/lazy'; // each page its own chunk
 import { hrefOf, navigate, useRoute, type Route } from './router';
 import { PageErrorBoundary } from './components/PageErrorBoundary';
 import { installShortcuts, useCommand } from './shortcuts';
 import { VocabProvider } from './vocab';
 import { api, transport } from './api';
+import { focusFindBox } from './find';
 
 dayjs.locale('zh-cn');
 
@@ -24,6 +25,7 @@ const NAV = [
   { key: 'ledger', icon: <TableOutlined />, label: '复制推广台账' },
   { key: 'crosstab', icon: <FundOutlined />, label: '交叉统计' },
   { key: 'settings', icon: <SettingOutlined />, label: '设置' },
+  { key: 'help', icon: <QuestionCircleOutlined />, label: '帮助' },
 ] as const;
 
 function section(route: Route): string {
@@ -64,6 +66,8 @@ function Page({ route }: { route: Route }) {
       return <LedgerPage />;
     case 'crosstab':
       return <CrossTablePage />;
+    case 'help':
+      return <HelpPage />;
   }
 }
 
@@ -91,7 +95,7 @@ function Shell() {
     }
     if (cmd === 'new-case') return navigate({ page: 'case', id: 'new' });
     if (cmd === 'import') return navigate({ page: 'import' });
-    if (cmd === 'find') return navigate({ page: 'cases' });
+    if (cmd === 'find') return focusFindBox();
     return false;
   });
   return (

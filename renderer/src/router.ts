@@ -14,7 +14,8 @@ export type Route =
   | { page: 'call'; id: number }
   | { page: 'newsletters' }
   | { page: 'newsletter'; id: number }
-  | { page: 'experiences' | 'ledger' | 'crosstab' }; // the register (issue 11)
+  | { page: 'experiences' | 'ledger' | 'crosstab' } // the register (issue 11)
+  | { page: 'help' };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/u, '').split('/').filter(Boolean);
@@ -39,6 +40,8 @@ export function parseRoute(hash: string): Route {
     case 'ledger':
     case 'crosstab':
       return { page: parts[0] };
+    case 'help':
+      return { page: 'help' };
     default:
       return { page: 'cases' };
   }

@@ -14,7 +14,7 @@ describe('statistics', () => {
       ['大庆市', 1], ['伊春市', 1], ['双鸭山市', 1], ['鹤岗市', 1], ['绥化市', 1], ['哈尔滨片区', 5], ['黑河片区', 4], ['绥芬河片区', 14],
     ]);
     expect(s.byUnit.reduce((n, u) => n + u.count, 0)).toBe(28);
-    expect(s.byUnitKind.map((k) => [k.label, k.count])).toEqual([['市(地)', 5], ['片区', 23]]);
+    expect(s.byUnitKind.map((k) => [k.label, k.count])).toEqual([['市（地）', 5], ['片区', 23]]);
     // The importer proposes a 领域 for each case from its text (the register, issue 11): every case is counted once.
     expect(s.byField.reduce((n, f) => n + f.count, 0)).toBe(28);
     expect(s.byField.find((f) => f.label === '金融开放创新')!.count).toBe(5);

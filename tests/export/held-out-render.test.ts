@@ -82,7 +82,7 @@ describe.skipIf(!renderer)('the held-out circular exported to PDF by the command
     expect(title.yMax - number.yMax).toBeLessThan(4 * 28.95);
   });
 
-  it('sets the 版记 at the foot of the last page, below the last case, 抄送 above 印发, the 印发 line on one line', () => {
+  it('sets the 版记 at the foot of the last page, an even one, 抄送 above 印发, the 印发 line on one line', () => {
     const last = body(pages[pages.length - 1]!);
     const cc = last.find((l) => squash(l.text).startsWith('抄送：'))!;
     const printed = last.find((l) => squash(l.text).endsWith('印发'))!;
@@ -93,7 +93,10 @@ describe.skipIf(!renderer)('the held-out circular exported to PDF by the command
       expect(l.yMin).toBeGreaterThan((297 - 60) * PT_PER_MM); // within the bottom 60 mm of the page
       expect(l.yMax).toBeLessThan((BOTTOM + 2) * PT_PER_MM); // inside the 版心
     }
-    expect(last.length).toBeGreaterThan(2); // with the text, not on a page of its own
+    // The text ends on page 15, odd: the 版记 takes the back of that sheet, page 16, the last side (§7.4).
+    expect(pages.length % 2).toBe(0);
+    expect(last).toHaveLength(2);
+    expect(cli.out).toMatch(/警告：版记须在偶数页/u);
   });
 
   it('draws every ，、。 of the text', () => {

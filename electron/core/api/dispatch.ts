@@ -39,7 +39,7 @@ function describe(err: unknown): string {
 }
 
 export function toApiError(err: unknown): ApiError {
-  if (err instanceof UserError) return { code: err.code, message: err.message };
+  if (err instanceof UserError) return { code: err.code, message: err.message, ...(err.field ? { issues: [{ path: err.field, message: err.message }] } : {}) };
   if (err instanceof ZodError) return zodError(err);
   if (err instanceof DatabaseNewerThanAppError) return { code: 'db_newer', message: err.message };
   if (err instanceof DatabaseCorruptError) return { code: 'corrupt', message: err.message };

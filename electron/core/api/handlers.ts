@@ -89,7 +89,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
         return batches.issueBatch(db, id);
       })(),
     'batches.delete': ({ id }) => (batches.deleteBatch(db, id), ok),
-    'batches.nextDocNumber': ({ code, year }) => ({ seq: batches.nextDocSeq(db, code, year) }),
+    'batches.nextDocNumber': ({ code, year, batchId }) => ({ seq: batches.nextDocSeq(db, code, year, batchId ?? null) }),
 
     'import.file': ({ fileName, base64 }) => importFile(db, Buffer.from(base64, 'base64'), fileName),
 

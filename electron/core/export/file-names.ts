@@ -1,4 +1,4 @@
-import type { Batch, Case } from '../../../shared/domain';
+import type { Batch, Case, Layout } from '../../../shared/domain';
 import { docNumberText } from './docx/document';
 
 // Default names for saved exports: what a clerk would type, minus what Windows forbids in a file name.
@@ -6,10 +6,14 @@ export function safeFileName(name: string): string {
   return name.replace(/[\\/:*?"<>|\u0000-\u001f]/gu, '').replace(/\s+/gu, ' ').trim().slice(0, 120) || '导出';
 }
 
-export function batchDocxName(batch: Batch, part: 'circular' | 'attachment' = 'circular'): string {
+// The layout is in the name so that the 信函格式 and 文件格式 exports of one circular sit side by side under
+// names that say which is which, not «…（2）.docx».
+const LAYOUT_NAME: Record<Layout, string> = { letter: '信函格式', file: '文件格式' };
+
+export function batchDocxName(batch: Batch, part: 'circular' | 'attachment' = 'circular', layout?: Layout): string {
   if (part === 'attachment') return safeFileName(`附件 ${batch.title}.docx`);
   const number = docNumberText(batch.circular);
-  return safeFileName(`${number ? `${number} ` : ''}${batch.circular.title || batch.title}.docx`);
+  return safeFileName(`${number ? `${number} ` : ''}${batch.circular.title || batch.title}（${LAYOUT_NAME[layout ?? batch.circular.layout]}）.docx`);
 }
 
 export const batchXlsxName = (batch: Batch) => safeFileName(`${batch.title}汇总表.xlsx`);

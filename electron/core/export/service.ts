@@ -11,6 +11,7 @@ import { getSettings } from '../repos/settings';
 import { listFields, listUnits } from '../repos/vocab';
 import { UserError } from '../util';
 import { exportBatchDocx, exportCaseDocx, type BatchDocxPart } from './docx';
+import { colophonNote, estimateCircular } from './docx/pagination';
 import { batchDocxName, batchXlsxName, caseDocxName, libraryXlsxName } from './file-names';
 import { computeStats } from '../stats/stats';
 import { removeOrphanTemps } from '../orphan-temps';
@@ -36,14 +37,21 @@ export function circularWarnings(batch: BatchDetail, part: BatchDocxPart = 'circ
   return out;
 }
 
+/** Where the 版记 went when the even-page rule moved it (./docx/pagination): said with the result, not hidden. */
+export function colophonWarnings(batch: BatchDetail, options: { layout?: Layout; part?: BatchDocxPart } = {}): string[] {
+  if (options.part === 'attachment') return [];
+  const note = colophonNote(estimateCircular(batch, options.layout ?? batch.circular.layout).colophon);
+  return note ? [note] : [];
+}
+
 export async function buildBatchDocx(db: Db, id: number, options: { layout?: Layout; fonts?: FontProfile; part?: BatchDocxPart } = {}): Promise<Built> {
   const batch = getBatch(db, id);
   if (batch.items.length === 0) throw new UserError('批次中还没有案例，无法导出');
   const fonts = options.fonts ?? getSettings(db).fontProfile;
   const installed = detectFontsAsync(); // fc-list runs in its own process while the document is built
   const bytes = await exportBatchDocx(batch, { ...options, fonts });
-  const warnings = [...circularWarnings(batch, options.part), ...missingFontWarnings(await installed, fonts)];
-  return { bytes, defaultName: batchDocxName(batch, options.part), kind: 'docx', warnings };
+  const warnings = [...circularWarnings(batch, options.part), ...colophonWarnings(batch, options), ...missingFontWarnings(await installed, fonts)];
+  return { bytes, defaultName: batchDocxName(batch, options.part, options.layout), kind: 'docx', warnings };
 }
 
 /** The circular as PDF, laid out by LibreOffice from the same .docx (see ./pdf). */

@@ -74,9 +74,13 @@ export function nextOrdinal(db: Db, kind: BatchKind): number {
 }
 
 /** The next free 文号 sequence of a 机关代字 and year. */
-export function nextDocSeq(db: Db, code: string, year: number): number {
+/**
+ * The 文号 to propose: one past the highest held by another batch. The batch asking is left out, so that a draft
+ * holding 〔2026〕1号 is offered 1 again rather than 2 (its own number is not taken by anyone else).
+ */
+export function nextDocSeq(db: Db, code: string, year: number, exceptBatchId: number | null = null): number {
   return (
-    db.prepare('SELECT COALESCE(MAX(doc_seq), 0) + 1 AS n FROM batches WHERE doc_code = ? AND doc_year = ?').get(code, year) as {
+    db.prepare('SELECT COALESCE(MAX(doc_seq), 0) + 1 AS n FROM batches WHERE doc_code = ? AND doc_year = ? AND id IS NOT ?').get(code, year, exceptBatchId) as {
       n: number;
     }
   ).n;
@@ -94,7 +98,7 @@ export function createBatch(db: Db, input: NewBatch): Batch {
   return db.transaction(() => {
     const ordinal = input.ordinal ?? nextOrdinal(db, input.kind);
     const clash = db.prepare('SELECT id FROM batches WHERE kind = ? AND ordinal = ?').get(input.kind, ordinal);
-    if (clash) throw new UserError(`${batchTitle(input.kind, ordinal)}已存在`, 'conflict');
+    if (clash) throw new UserError(`${batchTitle(input.kind, ordinal)}已存在`, 'conflict', 'ordinal');
     const title = input.title?.trim() || batchTitle(input.kind, ordinal);
     const settings = getSettings(db);
     const year = new Date().getFullYear();
@@ -122,7 +126,7 @@ function assertDocNumberFree(db: Db, c: Circular, batchId: number | null): void 
   const other = db
     .prepare('SELECT title FROM batches WHERE doc_code = ? AND doc_year = ? AND doc_seq = ? AND id IS NOT ?')
     .get(c.docCode, c.docYear, c.docSeq, batchId) as { title: string } | undefined;
-  if (other) throw new UserError(`文号 ${c.docCode}〔${c.docYear}〕${c.docSeq}号 已被「${other.title}」使用`, 'conflict');
+  if (other) throw new UserError(`文号 ${c.docCode}〔${c.docYear}〕${c.docSeq}号 已被「${other.title}」使用`, 'conflict', 'circular.docSeq');
 }
 
 export interface BatchPatch {
@@ -140,7 +144,7 @@ export function updateBatch(db: Db, id: number, patch: BatchPatch): Batch {
     const ordinal = patch.ordinal ?? batch.ordinal;
     if (kind !== batch.kind || ordinal !== batch.ordinal) {
       const clash = db.prepare('SELECT id FROM batches WHERE kind = ? AND ordinal = ? AND id <> ?').get(kind, ordinal, id);
-      if (clash) throw new UserError(`${batchTitle(kind, ordinal)}已存在`, 'conflict');
+      if (clash) throw new UserError(`${batchTitle(kind, ordinal)}已存在`, 'conflict', 'ordinal');
     }
     const circular = circularSchema.parse({ ...batch.circular, ...patch.circular });
     assertDocNumberFree(db, circular, id);

@@ -11,6 +11,7 @@ export function FindingsList({
   onUnwaive,
   compact,
   singleFix = true,
+  caseTitles,
 }: {
   findings: Finding[];
   onFix?: (f: Finding[]) => void;
@@ -19,6 +20,8 @@ export function FindingsList({
   compact?: boolean;
   /** Offer «修复» on each finding (an issued batch offers only «全部修复», planned on the live cases). */
   singleFix?: boolean;
+  /** Titles of the cases the findings are in, so that a finding names its case (and links to it). */
+  caseTitles?: Map<number, string>;
 }) {
   if (!findings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有发现问题" />;
   const fixable = findings.filter((f) => f.fix && !f.waived);
@@ -65,6 +68,11 @@ export function FindingsList({
                 <Space size={4} wrap>
                   <Tag color={COLORS[f.severity]}>{SEVERITY_LABELS[f.severity]}</Tag>
                   {f.waived && <Tag>已忽略</Tag>}
+                  {f.place.caseId != null && caseTitles?.has(f.place.caseId) && (
+                    <a href={`#/cases/${f.place.caseId}`} className="finding-case">
+                      {caseTitles.get(f.place.caseId)}
+                    </a>
+                  )}
                   <Typography.Text type="secondary">{f.place.label}</Typography.Text>
                   {!compact && <Typography.Text type="secondary">· {f.ruleLabel}</Typography.Text>}
                 </Space>

@@ -1,9 +1,17 @@
-import { Tag } from 'antd';
+import { Tag, Tooltip } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { CaseRow } from '../../../shared/domain';
 import { CASE_LEVEL_LABELS, CASE_LEVEL_RANK, type CaseLevel } from '../../../shared/register';
 import { api } from '../api';
+
+const LEVEL_SHORT: Record<CaseLevel, string> = {
+  area: '片区级',
+  provincial_typical: '省级典型',
+  provincial_excellent: '省级优秀',
+  national_best_practice: '全国最佳',
+  national_promoted: '国家推广',
+};
 
 // The case library's 级别 column: each case's current level from the register's level history.
 export function useLevelColumn(): ColumnType<CaseRow> {
@@ -24,7 +32,12 @@ export function useLevelColumn(): ColumnType<CaseRow> {
     sorter: (a, b) => rank(a) - rank(b),
     render: (_: unknown, r: CaseRow) => {
       const l = levels.get(r.id);
-      return l ? <Tag color={CASE_LEVEL_RANK[l] >= 4 ? 'red' : 'orange'}>{CASE_LEVEL_LABELS[l]}</Tag> : null;
+      // a short tag keeps the library within 1366 pixels; the whole name is in the tooltip
+      return l ? (
+        <Tooltip title={CASE_LEVEL_LABELS[l]}>
+          <Tag color={CASE_LEVEL_RANK[l] >= 4 ? 'red' : 'orange'}>{LEVEL_SHORT[l]}</Tag>
+        </Tooltip>
+      ) : null;
     },
   };
 }

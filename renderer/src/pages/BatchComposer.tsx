@@ -3,6 +3,7 @@ import { App, Badge, Button, Card, Col, Input, Modal, Radio, Row, Space, Spin, T
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { BATCH_STATUS_LABELS, FONT_PROFILE_LABELS, FONT_PROFILES, LAYOUT_LABELS, LAYOUTS, type BatchDetail, type CaseFilter, type CaseRow, type Circular, type Finding, type FontProfile, type Layout } from '../../../shared/domain';
 import { api } from '../api';
+import { BatchMembership } from '../components/BatchMembership';
 import { CaseFilters } from '../components/CaseFilters';
 import { BatchFixDialog } from '../components/BatchFixDialog';
 import { CircularForm } from '../components/CircularForm';
@@ -10,13 +11,17 @@ import { PdfExportButton, useExport } from '../components/ExportResult';
 import { FontCheck } from '../components/FontCheck';
 import { FindingsList } from '../components/FindingsList';
 import { SortableItems } from '../components/SortableItems';
+import { fieldErrorsOf, type FieldErrors } from '../field-errors';
 import { errorText, fmtTime } from '../format';
 import { useViewportHeight } from '../hooks';
 import { navigate } from '../router';
 import { useCommand } from '../shortcuts';
+import { chineseSelection } from '../table-a11y';
 import { useVocab } from '../vocab';
 
 function Picker({ batch, onAdd }: { batch: BatchDetail; onAdd: (ids: number[]) => void }) {
+  const { modal } = App.useApp();
+  const { batches } = useVocab();
   const [rows, setRows] = useState<CaseRow[]>([]);
   const [filter, setFilter] = useState<CaseFilter>({});
   const [query, setQuery] = useState('');
@@ -37,10 +42,33 @@ function Picker({ batch, onAdd }: { batch: BatchDetail; onAdd: (ids: number[]) =
     return found.map((id) => byId.get(id)).filter((r): r is CaseRow => !!r);
   }, [rows, found, batch.items]); // eslint-disable-line react-hooks/exhaustive-deps
   const years = [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort();
+  // A case an issued batch holds was already published: adding it again is allowed, but only knowingly.
+  const add = () => {
+    const issued = new Set(batches.filter((b) => b.status === 'issued').map((b) => b.id));
+    const held = rows.filter((r) => picked.includes(r.id) && r.batches.some((b) => issued.has(b.id)));
+    const done = () => (onAdd(picked), setPicked([]));
+    if (!held.length) return done();
+    modal.confirm({
+      title: `${held.length} 个案例已在已印发的批次中`,
+      content: (
+        <ul style={{ paddingLeft: 18, margin: 0 }}>
+          {held.slice(0, 8).map((r) => (
+            <li key={r.id}>
+              {r.title}（{r.batches.filter((b) => issued.has(b.id)).map((b) => `${b.title}第${b.seq}号`).join('、')}）
+            </li>
+          ))}
+          {held.length > 8 && <li>等 {held.length} 个</li>}
+        </ul>
+      ),
+      okText: '仍然加入',
+      cancelText: '取消',
+      onOk: done,
+    });
+  };
   return (
-    <Card size="small" title="挑选案例" extra={<Button type="primary" size="small" icon={<PlusOutlined />} disabled={!picked.length} onClick={() => (onAdd(picked), setPicked([]))}>加入批次（{picked.length}）</Button>}>
+    <Card size="small" title="挑选案例" extra={<Button type="primary" size="small" icon={<PlusOutlined />} disabled={!picked.length} onClick={add}>加入批次（{picked.length}）</Button>}>
       <div className="toolbar">
-        <Input.Search aria-label="检索案例" allowClear placeholder="检索标题、单位、正文" style={{ width: '100%' }} value={query} onChange={(e) => setQuery(e.target.value)} />
+        <Input.Search aria-label="检索案例" classNames={{ input: 'find-box' }} allowClear placeholder="检索标题、单位、正文" style={{ width: '100%' }} value={query} onChange={(e) => setQuery(e.target.value)} />
         <CaseFilters value={filter} onChange={setFilter} years={years} />
       </div>
       <Table<CaseRow>
@@ -50,10 +78,11 @@ function Picker({ batch, onAdd }: { batch: BatchDetail; onAdd: (ids: number[]) =
         scroll={{ y: Math.max(200, viewport - 420) }}
         pagination={false}
         dataSource={shown}
-        rowSelection={{ columnWidth: 36, selectedRowKeys: picked, onChange: (k) => setPicked(k as number[]) }}
+        rowSelection={{ columnWidth: 36, selectedRowKeys: picked, onChange: (k) => setPicked(k as number[]), ...chineseSelection<CaseRow>((r) => r.title) }}
         columns={[
           { title: '案例名称', dataIndex: 'title' },
-          { title: '单位', dataIndex: 'unitName', width: 96 },
+          { title: '已在批次', dataIndex: 'batches', width: 92, render: (bs: CaseRow['batches']) => <BatchMembership batches={bs} /> },
+          { title: '单位', dataIndex: 'unitName', width: 88 },
         ]}
       />
     </Card>
@@ -71,6 +100,8 @@ export function BatchComposer({ id }: { id: number }) {
   const [fonts, setFonts] = useState<FontProfile | null>(null);
   const [part, setPart] = useState<'circular' | 'attachment'>('circular');
   const [fixing, setFixing] = useState<{ keys?: string[] } | null>(null);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [tab, setTab] = useState('items');
   const runExport = useExport();
 
   const refresh = useCallback(async () => {
@@ -95,7 +126,19 @@ export function BatchComposer({ id }: { id: number }) {
     }
   };
 
-  const saveCircular = () => act(() => api['batches.update']({ id, circular: circular! }), '通知已保存');
+  // A refused value is marked at its field (and the 通知 tab shown); the toast says it too.
+  const saveCircular = async () => {
+    try {
+      await api['batches.update']({ id, circular: circular! });
+    } catch (e) {
+      const byField = fieldErrorsOf(e, 'circular.');
+      if (byField) (setErrors(byField), setTab('circular'));
+      message.error(errorText(e));
+      return false;
+    }
+    setErrors({});
+    return act(async () => undefined, '通知已保存');
+  };
 
   // The circular's edits are saved when the page goes away, as a clerk expects of a form.
   const pending = useRef({ dirty, circular });
@@ -107,7 +150,8 @@ export function BatchComposer({ id }: { id: number }) {
     [id],
   );
   useCommand((cmd) => {
-    if (cmd !== 'save' || !dirty) return false;
+    if (cmd !== 'save') return false;
+    if (!dirty) return void message.info('没有修改');
     void saveCircular();
   });
 
@@ -177,6 +221,8 @@ export function BatchComposer({ id }: { id: number }) {
         </Space>
       </div>
       <Tabs
+        activeKey={tab}
+        onChange={setTab}
         items={[
           {
             key: 'items',
@@ -191,7 +237,7 @@ export function BatchComposer({ id }: { id: number }) {
                 <Col span={frozen ? 24 : 14}>
                   <Card
                     size="small"
-                    title="批次案例（拖动排序，序号自动连续）"
+                    title={frozen ? '批次案例（已印发，顺序已冻结）' : '批次案例（拖动排序，序号自动连续）'}
                     extra={
                       !frozen && (
                         <Button size="small" icon={<SortAscendingOutlined />} onClick={() => act(() => api['batches.sortByUnit']({ id }), '已按单位顺序排列')}>
@@ -216,7 +262,19 @@ export function BatchComposer({ id }: { id: number }) {
             label: `通知${dirty ? ' *' : ''}`,
             children: (
               <Card size="small" extra={!frozen && <Button type="primary" disabled={!dirty} onClick={saveCircular}>保存通知（Ctrl+S）</Button>}>
-                <CircularForm batch={batch} value={circular} disabled={frozen} onChange={(c) => (setCircular(c), setDirty(true))} />
+                <CircularForm
+                  batch={batch}
+                  value={circular}
+                  disabled={frozen}
+                  errors={errors}
+                  onChange={(c, changed) => {
+                    setCircular(c);
+                    setDirty(true);
+                    // the 文号 is one field made of three inputs: editing any part clears its mark
+                    const cleared = changed.some((k) => k.startsWith('doc')) ? [...changed, 'docCode', 'docYear', 'docSeq'] : changed;
+                    if (cleared.some((k) => errors[k])) setErrors((old) => Object.fromEntries(Object.entries(old).filter(([k]) => !cleared.includes(k))));
+                  }}
+                />
               </Card>
             ),
           },
@@ -229,7 +287,7 @@ export function BatchComposer({ id }: { id: number }) {
             ),
             children: (
               <Card size="small" title={frozen ? '已印发批次的检查（按印发时的存档）：修复只改变案例库中的案例，存档不变' : '印发前检查：错误需修复或注明理由忽略'}>
-                <FindingsList findings={findings} onFix={fix} singleFix={!frozen} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
+                <FindingsList findings={findings} caseTitles={new Map(batch.items.map((i) => [i.caseId, i.case.title]))} onFix={fix} singleFix={!frozen} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
               </Card>
             ),
           },

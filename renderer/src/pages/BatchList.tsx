@@ -5,6 +5,7 @@ import { batchTitle } from '../../../shared/circular';
 import { formatDocNumber } from '../../../shared/docnumber';
 import { BATCH_KINDS, BATCH_STATUS_LABELS, CASE_TYPE_LABELS, type Batch, type BatchKind } from '../../../shared/domain';
 import { api } from '../api';
+import { errorProps, fieldErrorsOf } from '../field-errors';
 import { errorText, fmtDate } from '../format';
 import { navigate } from '../router';
 import { useVocab } from '../vocab';
@@ -15,6 +16,7 @@ export function BatchList() {
   const [creating, setCreating] = useState(false);
   const [kind, setKind] = useState<BatchKind>('replication');
   const [ordinal, setOrdinal] = useState<number | null>(null);
+  const [ordinalError, setOrdinalError] = useState<string | undefined>();
   const next = (k: BatchKind) => Math.max(0, ...batches.filter((b) => b.kind === k).map((b) => b.ordinal)) + 1;
 
   const create = async () => {
@@ -24,7 +26,10 @@ export function BatchList() {
       setCreating(false);
       navigate({ page: 'batch', id: b.id });
     } catch (e) {
-      message.error(errorText(e));
+      // a taken 第N批 is marked at the field, in the dialog the clerk is looking at
+      const byField = fieldErrorsOf(e);
+      if (byField?.ordinal) setOrdinalError(byField.ordinal);
+      else message.error(errorText(e));
     }
   };
 
@@ -33,7 +38,7 @@ export function BatchList() {
       <div className="page-head">
         <Typography.Title level={4}>批次</Typography.Title>
         <span className="grow" />
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => (setOrdinal(next(kind)), setCreating(true))}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => (setOrdinal(next(kind)), setOrdinalError(undefined), setCreating(true))}>
           新建批次
         </Button>
       </div>
@@ -42,6 +47,7 @@ export function BatchList() {
         size="middle"
         dataSource={batches}
         pagination={false}
+        locale={{ emptyText: '还没有批次：点「新建批次」，再从案例库挑选案例。' }}
         onRow={(b) => ({ onDoubleClick: () => navigate({ page: 'batch', id: b.id }) })}
         columns={[
           { title: '批次', dataIndex: 'title', render: (t: string, b) => <a href={`#/batches/${b.id}`}>{t}</a> },
@@ -56,13 +62,13 @@ export function BatchList() {
           { title: '成文日期', width: 110, render: (_, b) => fmtDate(b.circular.date) },
         ]}
       />
-      <Modal title="新建批次" open={creating} onOk={create} onCancel={() => setCreating(false)} okText="创建" cancelText="取消">
+      <Modal title="新建批次" open={creating} onOk={create} onCancel={() => setCreating(false)} okText="创建" cancelText="取消" destroyOnHidden>
         <Form layout="vertical">
           <Form.Item label="类型">
-            <Select aria-label="批次类型" value={kind} onChange={(k) => (setKind(k), setOrdinal(next(k)))} options={BATCH_KINDS.map((k) => ({ value: k, label: CASE_TYPE_LABELS[k] }))} />
+            <Select aria-label="批次类型" value={kind} onChange={(k) => (setKind(k), setOrdinal(next(k)), setOrdinalError(undefined))} options={BATCH_KINDS.map((k) => ({ value: k, label: CASE_TYPE_LABELS[k] }))} />
           </Form.Item>
-          <Form.Item label="第几批">
-            <InputNumber aria-label="第几批" min={1} max={999} value={ordinal} onChange={setOrdinal} />
+          <Form.Item label="第几批" {...errorProps(ordinalError)}>
+            <InputNumber aria-label="第几批" autoFocus precision={0} min={1} max={999} value={ordinal} onChange={(v) => (setOrdinal(v), setOrdinalError(undefined))} onPressEnter={create} />
           </Form.Item>
           <Typography.Text type="secondary">标题：{batchTitle(kind, ordinal ?? next(kind))}</Typography.Text>
         </Form>

@@ -397,7 +397,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           <Card size="small" title="基本信息" style={{ marginBottom: 12 }}>
             <Form layout="vertical" size="small" requiredMark>
               <Form.Item label="案例名称" required style={{ marginBottom: 8 }}>
-                <Input aria-label="案例名称" value={content.title} count={countOf(CASE_LIMITS.title, content.title, true)} placeholder="如：“跨境电商监管新模式”复制推广典型案例" onChange={(e) => edit({ title: e.target.value })} />
+                <Input aria-label="案例名称" autoFocus={id === 'new'} value={content.title} count={countOf(CASE_LIMITS.title, content.title, true)} placeholder="如：“跨境电商监管新模式”复制推广典型案例" onChange={(e) => edit({ title: e.target.value })} />
               </Form.Item>
               <Row gutter={8}>
                 <Col span={8}>

@@ -1,9 +1,10 @@
 import { CopyOutlined, DeleteOutlined, FileExcelOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Input, Segmented, Space, Table, Tooltip, Typography, type InputRef } from 'antd';
+import { App, Button, Empty, Input, Segmented, Space, Table, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CASE_TYPE_LABELS, type CaseFilter, type CaseRow, type SearchHit } from '../../../shared/domain';
 import { api } from '../api';
+import { BatchMembership } from '../components/BatchMembership';
 import { CaseFilters } from '../components/CaseFilters';
 import { Highlight } from '../components/Highlight';
 import { StatusTag } from '../components/StatusTag';
@@ -11,6 +12,9 @@ import { useExport } from '../components/ExportResult';
 import { errorText, fmtTime } from '../format';
 import { navigate } from '../router';
 import { useViewportHeight } from '../hooks';
+import { ResizableTitle } from '../components/ResizableTitle';
+import { useTablePrefs } from '../table-prefs';
+import { chineseSelection } from '../table-a11y';
 import { useCommand } from '../shortcuts';
 import { searchSummary } from '../../../shared/search-summary';
 import { useLevelColumn } from '../components/LevelColumn';
@@ -28,6 +32,15 @@ export function CaseLibrary() {
   const searchRef = useRef<InputRef>(null);
   const runExport = useExport();
   const viewport = useViewportHeight();
+  const { prefs, setWidth, setSort } = useTablePrefs('casebook.library.table');
+  const [tableWidth, setTableWidth] = useState(1100);
+  const observed = useRef<ResizeObserver | null>(null);
+  const measure = useCallback((el: HTMLDivElement | null) => {
+    observed.current?.disconnect();
+    if (!el) return;
+    observed.current = new ResizeObserver(([e]) => setTableWidth(Math.floor(e!.contentRect.width)));
+    observed.current.observe(el);
+  }, []);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -119,17 +132,20 @@ export function CaseLibrary() {
   };
 
   const levelColumn = useLevelColumn(); // the register's current level of each case
-  const columns: ColumnsType<CaseRow> = [
+  // Widths that fit 1366×768 without a horizontal scroll: the title takes what the others leave, until the
+  // clerk drags a border (the widths and the sort are kept between sessions).
+  const base: (ColumnsType<CaseRow>[number] & { key: string; width?: number })[] = [
     {
+      key: 'title',
       title: '案例名称',
       dataIndex: 'title',
-      width: 440,
+      ellipsis: true,
       sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
       render: (title: string, r) => {
         const hit = hits?.get(r.id);
         return (
           <div>
-            <a href={`#/cases/${r.id}`}>{hit ? <Highlight segments={hit.titleHits} /> : title}</a>
+            <a href={`#/cases/${r.id}`} title={title}>{hit ? <Highlight segments={hit.titleHits} /> : title}</a>
             {hit && (
               <div className="snippet">
                 <Highlight segments={hit.snippet} />
@@ -139,31 +155,36 @@ export function CaseLibrary() {
         );
       },
     },
-    { title: '提供单位', dataIndex: 'unitName', width: 100, sorter: (a, b) => a.unitId - b.unitId },
-    { title: '领域', dataIndex: 'fieldName', width: 100, sorter: (a, b) => (a.fieldName ?? '').localeCompare(b.fieldName ?? '', 'zh-CN') },
-    { title: '类型', dataIndex: 'type', width: 124, render: (t: CaseRow['type']) => CASE_TYPE_LABELS[t] },
-    { title: '状态', dataIndex: 'status', width: 76, render: (s: CaseRow['status']) => <StatusTag status={s} /> },
-    levelColumn,
-    { title: '年度', dataIndex: 'year', width: 64, sorter: (a, b) => (a.year ?? 0) - (b.year ?? 0) },
-    {
-      title: '批次',
-      dataIndex: 'batches',
-      width: 104,
-      render: (bs: CaseRow['batches']) =>
-        bs.map((b) => (
-          <Tooltip key={b.id} title={b.title}>
-            <a href={`#/batches/${b.id}`}>{b.title.replace(/^(第.+?批).*/u, '$1')}·{b.seq}</a>{' '}
-          </Tooltip>
-        )),
-    },
-    { title: '修改时间', dataIndex: 'updatedAt', width: 136, sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt), render: fmtTime },
+    { key: 'unitName', title: '提供单位', dataIndex: 'unitName', width: 100, ellipsis: true, sorter: (a, b) => a.unitId - b.unitId },
+    { key: 'fieldName', title: '领域', dataIndex: 'fieldName', width: 92, ellipsis: true, sorter: (a, b) => (a.fieldName ?? '').localeCompare(b.fieldName ?? '', 'zh-CN') },
+    { key: 'type', title: '类型', dataIndex: 'type', width: 132, className: 'nowrap', render: (t: CaseRow['type']) => CASE_TYPE_LABELS[t] },
+    { key: 'status', title: '状态', dataIndex: 'status', width: 76, render: (s: CaseRow['status']) => <StatusTag status={s} /> },
+    { ...levelColumn, key: 'level', width: 92 },
+    { key: 'year', title: '年度', dataIndex: 'year', width: 68, sorter: (a, b) => (a.year ?? 0) - (b.year ?? 0) },
+    { key: 'batches', title: '批次', dataIndex: 'batches', width: 96, render: (bs: CaseRow['batches']) => <BatchMembership batches={bs} /> },
+    { key: 'updatedAt', title: '修改时间', dataIndex: 'updatedAt', width: 148, className: 'nowrap', sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt), render: fmtTime },
   ];
+  const SELECT_WIDTH = 40;
+  const SCROLLBAR = 12;
+  const others = base.slice(1).reduce((n, c) => n + (prefs.widths[c.key] ?? c.width ?? 0), 0);
+  const titleWidth = prefs.widths.title ?? Math.max(260, tableWidth - SELECT_WIDTH - SCROLLBAR - others);
+  const columns: ColumnsType<CaseRow> = base.map((c) => {
+    const width = c.key === 'title' ? titleWidth : (prefs.widths[c.key] ?? c.width!);
+    return {
+      ...c,
+      width,
+      ...(c.sorter ? { sortOrder: prefs.sort?.key === c.key ? prefs.sort.order : null } : {}),
+      onHeaderCell: () => ({ width, onResize: (w: number) => setWidth(c.key, w), resizeLabel: `调整“${String(c.title)}”列宽` }) as React.HTMLAttributes<HTMLElement>,
+    };
+  });
+  const totalWidth = SELECT_WIDTH + columns.reduce((n, c) => n + Number(c.width), 0);
 
   return (
     <>
       <div className="page-head">
         <Typography.Title level={4}>案例库</Typography.Title>
         <Segmented
+          aria-label="案例范围"
           value={bin ? 'bin' : 'live'}
           onChange={(v) => (setBin(v === 'bin'), setSelected([]))}
           options={[
@@ -180,8 +201,9 @@ export function CaseLibrary() {
         <Input.Search
           ref={searchRef}
           allowClear
-          placeholder="全文检索：标题、单位、正文（Ctrl+F）"
+          placeholder="检索标题、单位、正文（Ctrl+F）"
           aria-label="全文检索"
+          classNames={{ input: 'find-box' }}
           style={{ width: 300 }}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
@@ -211,18 +233,33 @@ export function CaseLibrary() {
         </Space>
         <Typography.Text type="secondary">共 {shown.length} 个案例{selected.length ? `，已选 ${selected.length} 个` : ''}</Typography.Text>
       </div>
+      <div ref={measure}>
       <Table<CaseRow>
+        className="library-table"
         rowKey="id"
         size="small"
         virtual
-        scroll={{ y: Math.max(240, viewport - 250), x: 1100 }}
+        scroll={{ y: Math.max(240, viewport - 236), x: totalWidth }}
         loading={loading}
         columns={columns}
+        components={{ header: { cell: ResizableTitle } }}
+        onChange={(_, __, sorter) => {
+          const s = Array.isArray(sorter) ? sorter[0] : sorter;
+          setSort(s?.order && s.columnKey ? { key: String(s.columnKey), order: s.order } : null);
+        }}
+        locale={{ emptyText: <LibraryEmpty bin={bin} filtered={!!query.trim() || Object.values(filter).some((v) => v !== undefined)} /> }}
         dataSource={shown}
         pagination={false}
-        rowSelection={{ columnWidth: 40, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]) }}
+        rowSelection={{ columnWidth: 40, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), ...chineseSelection<CaseRow>((r) => r.title) }}
         onRow={(r) => ({ onDoubleClick: () => navigate({ page: 'case', id: r.id }) })}
       />
+      </div>
     </>
   );
+}
+
+/** What an empty list says: what to do next. */
+function LibraryEmpty({ bin, filtered }: { bin: boolean; filtered: boolean }) {
+  const text = bin ? '回收站是空的：删除的案例会在这里保留，可以恢复。' : filtered ? '没有符合条件的案例：换个检索词，或清除筛选条件。' : '案例库还没有案例：点「新建案例」填写，或到「导入与检查」导入通知或案例文件。';
+  return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={text} />;
 }

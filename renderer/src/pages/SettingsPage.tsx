@@ -22,6 +22,8 @@ import { FontCheck } from '../components/FontCheck';
 import { errorText } from '../format';
 import { useVocab } from '../vocab';
 import { BackupPanel } from '../components/BackupPanel';
+import { DragHandle, SortableFrame, SortableRow } from '../components/SortableItems';
+import { byBatchNumber } from '../../../shared/source-order';
 
 function useAct() {
   const { message } = App.useApp();
@@ -53,13 +55,15 @@ function Units() {
         </Button>
         <Typography.Text type="secondary">顺序即公文中列举单位和“按单位排序”的顺序</Typography.Text>
       </Space>
+      <SortableFrame ids={units.map((u) => String(u.id))} labelOf={(id) => units.find((u) => String(u.id) === id)?.name ?? id} onReorder={(ids) => act(() => api['units.reorder']({ ids: ids.map(Number) }))}>
       <Table
         size="small"
-        rowKey="id"
+        rowKey={(u) => String(u.id)}
         pagination={false}
         dataSource={units}
-        scroll={{ y: 420 }}
+        components={{ body: { row: SortableRow } }}
         columns={[
+          { key: 'drag', width: 36, render: (_, u) => <DragHandle label={u.name} /> },
           { title: '序', width: 50, render: (_, __, i) => i + 1 },
           {
             title: '名称',
@@ -75,14 +79,15 @@ function Units() {
             width: 120,
             render: (_, u, i) => (
               <Space size={0}>
-                <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label="上移" />
-                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === units.length - 1} onClick={() => move(i, 1)} aria-label="下移" />
-                <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => act(() => api['units.delete']({ id: u.id }), '已删除')} aria-label="删除" />
+                <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={`上移 ${u.name}`} />
+                <Button size="small" type="text" icon={<ArrowDownOutlined />} disabled={i === units.length - 1} onClick={() => move(i, 1)} aria-label={`下移 ${u.name}`} />
+                <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => act(() => api['units.delete']({ id: u.id }), '已删除')} aria-label={`删除 ${u.name}`} />
               </Space>
             ),
           },
         ]}
       />
+      </SortableFrame>
     </>
   );
 }
@@ -102,33 +107,37 @@ function Fields() {
               添加
             </Button>
           </Space>
+          <SortableFrame ids={fields.map((f) => String(f.id))} labelOf={(id) => fields.find((f) => String(f.id) === id)?.name ?? id} onReorder={(ids) => act(() => api['fields.reorder']({ ids: ids.map(Number) }))}>
           <Table
             size="small"
-            rowKey="id"
+            rowKey={(f) => String(f.id)}
             pagination={false}
             dataSource={fields}
+            components={{ body: { row: SortableRow } }}
             columns={[
+              { key: 'drag', width: 36, render: (_, f) => <DragHandle label={f.name} /> },
               { title: '名称', render: (_, f) => <Input variant="borderless" defaultValue={f.name} onBlur={(e) => e.target.value !== f.name && act(() => api['fields.save']({ id: f.id, name: e.target.value }), '已改名')} /> },
               {
                 title: '',
                 width: 110,
                 render: (_, f, i) => (
                   <Space size={0}>
-                    <Button size="small" type="text" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => act(() => api['fields.reorder']({ ids: moveInList(fields.map((x) => x.id), i, -1) }))} />
-                    <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => act(() => api['fields.delete']({ id: f.id }), '已删除')} />
+                    <Button size="small" type="text" icon={<ArrowUpOutlined />} aria-label={`上移 ${f.name}`} disabled={i === 0} onClick={() => act(() => api['fields.reorder']({ ids: moveInList(fields.map((x) => x.id), i, -1) }))} />
+                    <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${f.name}`} onClick={() => act(() => api['fields.delete']({ id: f.id }), '已删除')} />
                   </Space>
                 ),
               },
             ]}
           />
+          </SortableFrame>
         </Card>
       </Col>
       <Col span={14}>
         <Card size="small" title="复制推广来源">
           <Space style={{ marginBottom: 8 }} wrap>
             <Input aria-label="来源名称" placeholder="如：自贸试验区第七批改革试点经验" style={{ width: 260 }} value={source.name} onChange={(e) => setSource({ ...source, name: e.target.value })} />
-            <Select style={{ width: 140 }} value={source.kind} onChange={(kind) => setSource({ ...source, kind })} options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))} />
-            <Input placeholder="原创新负责部门（可空）" style={{ width: 180 }} value={source.origin} onChange={(e) => setSource({ ...source, origin: e.target.value })} />
+            <Select aria-label="来源类别" style={{ width: 140 }} value={source.kind} onChange={(kind) => setSource({ ...source, kind })} options={SOURCE_KINDS.map((k) => ({ value: k, label: SOURCE_KIND_LABELS[k] }))} />
+            <Input aria-label="原创新负责部门" placeholder="原创新负责部门（可空）" style={{ width: 180 }} value={source.origin} onChange={(e) => setSource({ ...source, origin: e.target.value })} />
             <Button icon={<PlusOutlined />} disabled={!source.name.trim()} onClick={() => act(() => api['sources.save'](source), '已添加').then(() => setSource({ name: '', kind: 'pilot', origin: '' }))}>
               添加
             </Button>
@@ -137,12 +146,12 @@ function Fields() {
             size="small"
             rowKey="id"
             pagination={false}
-            dataSource={sources}
+            dataSource={byBatchNumber(sources)}
             columns={[
               { title: '名称', dataIndex: 'name' },
               { title: '类别', dataIndex: 'kind', width: 130, render: (k: SourceKind) => SOURCE_KIND_LABELS[k] },
               { title: '原创新部门', dataIndex: 'origin', width: 120 },
-              { title: '', width: 50, render: (_, s) => <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={() => act(() => api['sources.delete']({ id: s.id }))} /> },
+              { title: '', width: 50, render: (_, s) => <Button size="small" type="text" danger icon={<DeleteOutlined />} aria-label={`删除 ${s.name}`} onClick={() => act(() => api['sources.delete']({ id: s.id }))} /> },
             ]}
           />
         </Card>
@@ -158,7 +167,9 @@ function Office() {
   useEffect(() => setDraft(settings), [settings]);
   if (!draft) return null;
   const set = (patch: Partial<Settings>) => setDraft({ ...draft, ...patch });
+  const dirty = JSON.stringify(draft) !== JSON.stringify(settings);
   return (
+    <>
     <Row gutter={16}>
       <Col span={14}>
         <Card size="small" title="发文机关与默认值">
@@ -205,11 +216,16 @@ function Office() {
           ))}
           <Typography.Text type="secondary">新建案例时按模板生成各部分；规范检查据此提示缺少的部分。</Typography.Text>
         </Card>
-        <Button type="primary" style={{ marginTop: 12 }} onClick={() => act(() => api['settings.update'](draft), '设置已保存')}>
-          保存设置
-        </Button>
       </Col>
     </Row>
+    {/* sticky to the tab's whole height: 保存设置 stays in reach wherever the clerk has scrolled to */}
+    <div className="sticky-bar">
+      <Button type="primary" onClick={() => act(() => api['settings.update'](draft), '设置已保存')}>
+        保存设置
+      </Button>
+      <Typography.Text type="secondary">{dirty ? '有未保存的修改' : '发文机关、默认值和模板的修改需保存后生效'}</Typography.Text>
+    </div>
+    </>
   );
 }
 

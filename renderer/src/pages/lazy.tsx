@@ -40,3 +40,4 @@ export const NewsletterComposer = lazyPage(() => import('./NewsletterComposer').
 export const ExperiencesPage = lazyPage(() => import('./ExperiencesPage').then((m) => m.ExperiencesPage));
 export const LedgerPage = lazyPage(() => import('./LedgerPage').then((m) => m.LedgerPage));
 export const CrossTablePage = lazyPage(() => import('./CrossTablePage').then((m) => m.CrossTablePage));
+export const HelpPage = lazyPage(() => import('./HelpPage').then((m) => m.HelpPage));

@@ -87,7 +87,7 @@ export function titleParagraph(text: string, fonts: Fonts, extra: Partial<IParag
 }
 
 /** Whether the node at `path` has paragraphs or sub-items under it. */
-function hasChildren(body: readonly BodyNode[], path: readonly number[]): boolean {
+export function hasChildren(body: readonly BodyNode[], path: readonly number[]): boolean {
   let nodes = body;
   let node: BodyNode | undefined;
   for (const i of path) {
@@ -161,8 +161,8 @@ function extraCell(column: string, c: Case, imported: string | undefined): strin
   return imported ?? '';
 }
 
-/** The 汇总表: 序号 / 案例名称 / 提供单位 and the source's other columns, the header repeated on every page, rows never split. */
-export function summaryTable(items: { seq: number; case: Case }[], fonts: Fonts, options: SummaryOptions = {}): Table {
+/** The 汇总表's headings, cells and column widths: 序号 / 案例名称 / 提供单位 and the source's other columns. */
+export function summaryColumns(items: { seq: number; case: Case }[], options: SummaryOptions = {}): { headers: string[]; rows: string[][]; widths: number[] } {
   const layout = options.layout;
   const columns = layout?.columns ?? [];
   const rows = items.map(({ seq, case: c }) => {
@@ -174,8 +174,12 @@ export function summaryTable(items: { seq: number; case: Case }[], fonts: Fonts,
     return Math.min(EXTRA_WIDTH.max, Math.max(EXTRA_WIDTH.min, longest));
   });
   const titleWidth = TYPE_AREA.width - SEQ_WIDTH - UNIT_WIDTH - extraWidths.reduce((a, b) => a + b, 0);
-  const widths = [SEQ_WIDTH, titleWidth, UNIT_WIDTH, ...extraWidths];
-  const headers = ['序号', '案例名称', '提供单位', ...columns];
+  return { headers: ['序号', '案例名称', '提供单位', ...columns], rows, widths: [SEQ_WIDTH, titleWidth, UNIT_WIDTH, ...extraWidths] };
+}
+
+/** The 汇总表: 序号 / 案例名称 / 提供单位 and the source's other columns, the header repeated on every page, rows never split. */
+export function summaryTable(items: { seq: number; case: Case }[], fonts: Fonts, options: SummaryOptions = {}): Table {
+  const { headers, rows, widths } = summaryColumns(items, options);
   const align = (i: number) => (i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER);
   const header = new TableRow({
     tableHeader: true,

@@ -8,6 +8,7 @@ import {
   HeightRule,
   PageNumber,
   Paragraph,
+  SectionType,
   Tab,
   TabStopType,
   TextRun,
@@ -17,8 +18,8 @@ import {
 import { formatChineseDate } from '../../../../shared/circular';
 import { formatDocNumber } from '../../../../shared/docnumber';
 import type { BatchDetail, Case, Circular, FontProfile, Layout } from '../../../../shared/domain';
-import { caseLines, colophonGap } from './line-estimate';
-import { TITLE_COLUMNS, attachmentChildren, blankLine, bodyParagraph, caseParagraphs, exactLine, run, textWidth, titleParagraph } from './blocks';
+import { estimateCircular, type ColophonPlan } from './pagination';
+import { attachmentChildren, blankLine, bodyParagraph, caseParagraphs, exactLine, run, textWidth, titleParagraph } from './blocks';
 import { FONT_PROFILES, type Fonts } from './fonts';
 import {
   CHAR_3,
@@ -38,7 +39,6 @@ import {
   LETTER_RULE,
   LETTER_RULE_GAP,
   LINE_PITCH,
-  LINES_PER_PAGE,
   MARGIN,
   MARK_SIZE,
   PAGE,
@@ -228,12 +228,15 @@ function printedLine(c: Circular, fonts: Fonts): IParagraphOptions {
 
 /**
  * 版记 at the foot of the last page (§7.4), after the attachment: 抄送 above 印发, a thick first rule, thin rules
- * between the lines, a thick last rule on the bottom edge of the 版心. It stays in the flow, pushed down by
- * blank lines counted from the last case (./line-estimate): LibreOffice set both a bottom-aligned floating table
- * and a margin-anchored frame right after the text. Where it does not fit below the text it goes to the foot of
- * the next page.
+ * between the lines, a thick last rule on the bottom edge of the 版心. That page must be even, the last side of a
+ * document printed on both sides (./pagination estimates the pages). Below the text it stays in the flow, pushed
+ * down by blank lines: LibreOffice set both a bottom-aligned floating table and a margin-anchored frame right
+ * after the text. After a text that ends on an odd page it goes to the foot of the next page, in a section of its
+ * own; after an even page without room, a blank page comes first, and neither that page nor the 版记 page carries
+ * a number (§7.5).
  */
-function colophon(c: Circular, layout: Layout, fonts: Fonts, usedLines: number | null): Paragraph[] {
+function colophon(c: Circular, layout: Layout, fonts: Fonts, plan: ColophonPlan | null): { flow: Paragraph[]; section: ISectionOptions | null } {
+  const base = sectionBase(fonts);
   const style = { font: fonts.body, size: SIZE.四号, offGrid: true };
   const lines: IParagraphOptions[] = [];
   if (c.cc) {
@@ -247,23 +250,36 @@ function colophon(c: Circular, layout: Layout, fonts: Fonts, usedLines: number |
   }
   // 信函格式 has no 印发 line and no lines (§10.1).
   if (layout === 'file' && c.printedBy && c.printedDate) lines.push(printedLine(c, fonts));
-  if (lines.length === 0) return [];
+  if (lines.length === 0 || !plan) return { flow: [], section: null };
   const ruled = layout === 'file';
   const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
-  const gap = usedLines === null ? 0 : colophonGap(usedLines, lines.length, 0);
-  const pad =
-    gap === null
-      ? [new Paragraph({ spacing: exactLine(), pageBreakBefore: true }), ...Array.from({ length: LINES_PER_PAGE - lines.length - 2 }, () => blankLine())]
-      : Array.from({ length: gap }, () => blankLine());
   // Each rule is its own 1 pt paragraph without indents, so that it is as wide as the 版心 whatever the text's indents.
   const ruleLine = (size: number) => new Paragraph({ spacing: exactLine(RULE_LINE), keepNext: true, border: { top: rule(size) } });
-  const out: Paragraph[] = [...pad];
+  const out: Paragraph[] = Array.from({ length: plan.gap }, () => blankLine());
   lines.forEach((p, i) => {
     if (ruled) out.push(ruleLine(i === 0 ? COLOPHON_THICK : COLOPHON_THIN));
     out.push(new Paragraph({ ...p, keepNext: ruled || i < lines.length - 1, keepLines: true }));
   });
   if (ruled) out.push(ruleLine(COLOPHON_THICK));
-  return out;
+  if (plan.placement === 'below') return { flow: out, section: null };
+  // The same page, its numbers continued (no restart).
+  const page = { page: { size: base.properties!.page!.size, margin: base.properties!.page!.margin }, grid: base.properties!.grid };
+  // A blank page and the 版记 page after it carry no page number (§7.5): their footers are empty, one line of the
+  // page number's height (a Normal 28.95 pt line would reach into the 版心 in LibreOffice and push the 版记 off).
+  const empty = () => new Footer({ children: [new Paragraph({ spacing: exactLine(FOOTER_LINE) })] });
+  // Word starts an even-page section on the next even page and an odd-page one on the next odd page, adding a blank
+  // page where needed, so that in Word the 版记 is on an even page even where the estimate is a page out.
+  // LibreOffice takes both for a plain page break: there the estimate alone decides, and the blank page is a page
+  // of the section holding one empty line.
+  if (plan.placement === 'next-even') return { flow: [], section: { properties: { ...page, type: SectionType.EVEN_PAGE }, footers: base.footers, children: out } };
+  return {
+    flow: [],
+    section: {
+      properties: { ...page, type: SectionType.ODD_PAGE },
+      footers: { default: empty(), even: empty() },
+      children: [blankLine(), new Paragraph({ spacing: exactLine(), pageBreakBefore: true }), ...out.slice(1)],
+    },
+  };
 }
 
 export function documentFor(title: string, fonts: Fonts, sections: ISectionOptions[]): Document {
@@ -296,8 +312,7 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   const base = sectionBase(fonts);
   const attachmentTitle = c.attachmentNote || batch.title;
-  const last = batch.items[batch.items.length - 1];
-  const colophonLines = colophon(c, layout, fonts, last ? caseLines(last.case, TITLE_COLUMNS) : null);
+  const closing = colophon(c, layout, fonts, estimateCircular(batch, layout).colophon);
   const hasAttachment = batch.items.length > 0 || c.attachmentNote.trim() !== '';
   const children = [
     ...masthead(c, layout, fonts),
@@ -322,7 +337,7 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
       : []),
     ...signatureBlock(c, fonts),
     ...(hasAttachment ? attachmentChildren(attachmentTitle, batch.items, fonts, true, { layout: c.summary }) : []),
-    ...colophonLines,
+    ...closing.flow,
   ];
   const section: ISectionOptions =
     layout === 'letter'
@@ -330,12 +345,12 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
           ...base,
           properties: { ...base.properties, titlePage: true },
           // An empty header still holds one empty paragraph, as Word writes it (a header part needs a block).
-          headers: { first: letterFirstHeader(c, fonts), default: new Header({ children: [new Paragraph({})] }), even: new Header({ children: [new Paragraph({})] }) },
+          headers: { first: letterFirstHeader(c, fonts) },
           footers: { ...base.footers, first: letterFirstFooter() },
           children,
         }
       : { ...base, children };
-  return documentFor(c.title, fonts, [section]);
+  return documentFor(c.title, fonts, closing.section ? [section, closing.section] : [section]);
 }
 
 /** The attachment alone: «附件», its title, the 汇总表 and the cases. */
