@@ -331,7 +331,6 @@ describe('level history and cross-tables', () => {
     expect(chart).toContain("<c:f>'统计表'!$A$3:$A$10</c:f>");
     expect(chart).toMatch(/<c:v>未定级<\/c:v>.*<c:v>大庆市<\/c:v>/u);
     expect(strFromU8(parts['xl/worksheets/sheet1.xml']!)).toMatch(/<drawing r:id="rId\d+"\/><\/worksheet>$/u);
-    fs.writeFileSync(path.join(process.cwd(), '.tmp', 'register-crosstab.xlsx'), a.bytes);
   }, 60_000);
 });
 
