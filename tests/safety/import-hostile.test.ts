@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { formatCounter } from '../../electron/core/import/docx-text';
@@ -50,5 +52,18 @@ describe('hostile nesting in document.xml', () => {
   it('nesting as Word writes it (a run in a smart tag in a hyperlink, content controls) still reads', async () => {
     const normal = docx('<w:sdt><w:sdtContent><w:p><w:hyperlink><w:smartTag><w:r><w:t>正文</w:t></w:r></w:smartTag></w:hyperlink></w:p></w:sdtContent></w:sdt>');
     expect((await readFileText(normal, '正常.docx')).text).toBe('正文');
+  });
+});
+
+describe('a Word file with an opening password, made by a real producer', () => {
+  it('an encrypted .doc written by LibreOffice 7.4 is refused as encrypted, naming the file, not as «damaged»', async () => {
+    // Made with LibreOffice 7.4 (a Basic macro: loadComponentFromURL, then storeToURL with FilterName «MS Word 97»
+    // and Password «secret»); `msoffcrypto-tool -t` says «encrypted». Debian's msoffcrypto-tool 5.0.0 only decrypts,
+    // and LibreOffice 7.4 writes a .docx or .xlsx given a password without encrypting it, so this is the real
+    // encrypted Office file the machine can make.
+    const bytes = fs.readFileSync(path.join(__dirname, 'fixtures/encrypted-libreoffice.doc'));
+    for (const name of ['加密公文.doc', '加密公文.wps']) {
+      expect(await refused(name, bytes)).toBe(`${name}设有打开密码（已加密），无法读取：请在 Word 或 WPS 中取消密码后另存，再导入`);
+    }
   });
 });
