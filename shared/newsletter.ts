@@ -7,7 +7,7 @@ import './zod-zh';
 
 export const NEWSLETTER_TITLE = '自贸动态';
 /** Bounds of one issue: what a newsletter of a few dozen pages holds, with room to spare. */
-export const NEWSLETTER_LIMITS = { sections: 20, items: 100, paragraphs: 400, parts: 30, paragraphChars: 20_000, titleChars: 300 } as const;
+export const NEWSLETTER_LIMITS = { sections: 20, items: 100, paragraphs: 400, parts: 30, paragraphChars: 20_000, titleChars: 300, issueNumber: 100_000 } as const;
 /** An issue with more items than this gets a 本期目录 page, unless the office sets another number. */
 export const DEFAULT_TOC_THRESHOLD = 8;
 
@@ -43,7 +43,7 @@ export const newsletterSectionInputSchema = z.object({
 });
 
 export const newsletterInputSchema = z.object({
-  number: z.number().int().positive('期号应为正整数').max(100_000),
+  number: z.number().int().positive('期号应为正整数').max(NEWSLETTER_LIMITS.issueNumber, `期号不能大于 ${NEWSLETTER_LIMITS.issueNumber}`),
   date: isoDate,
   sponsor: z.string().trim().max(100, '主办单位不能超过 100 个字').default(''),
   editor: z.string().trim().max(100, '编辑不能超过 100 个字').default(''),

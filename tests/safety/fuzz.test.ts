@@ -116,6 +116,17 @@ describe('the contract under fuzz', () => {
       'import.file': { fileName: 'a.txt', base64: Buffer.from('文本').toString('base64') },
       'backup.restore': { name: 'casebook-20260101-000000-000-daily.db' },
       'search.query': { query: '退税', limit: 5 },
+      // the register's and the newsletter's methods (issues 11 and 12), so that mutations reach their nested fields
+      'register.saveExperience': { name: '经验', kind: 'pilot', batchNo: 1, area: '', origin: '', year: 2020, sourceDoc: '', note: '' },
+      'register.importCatalogue': { fileName: 'a.csv', base64: Buffer.from('名称\n经验\n').toString('base64'), acceptGoodRows: false },
+      'register.setReplications': { cells: [{ unitId: 1, experienceId: 1, status: 'copied', date: '2024-01-01' }] },
+      'register.addLevel': { caseId: 1, level: 'area', awardedBy: '', date: '2024-01-01', docNumber: '', note: '' },
+      'register.crossTable': { rows: 'unit', cols: 'year', from: '2020-01-01', to: '2024-12-31' },
+      'register.confirmProposals': { items: [{ caseId: 1, experienceId: 1 }] },
+      'newsletters.create': { number: 9, date: '2024-10-15', sections: [{ name: '栏目', items: [{ title: '标题', paragraphs: ['正文。'], parts: [{ heading: '小标题', paragraphs: ['正文。'] }] }] }] },
+      'newsletters.update': { id: 1, number: 9, date: '2024-10-15', sections: [] },
+      'newsletters.import': { fileName: 'a.txt', base64: Buffer.from('第9期\n2024年10月15日\n一、栏目\n（一）标题\n正文。').toString('base64') },
+      'newsletters.itemFromText': { text: '标题\n正文。' },
     };
 
     let checksum = dbChecksum(db);

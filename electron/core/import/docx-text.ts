@@ -130,6 +130,8 @@ function readNumbering(root: Element | null): Numbering {
   return { abstracts, nums };
 }
 
+/** The largest counter spelled in letters or Roman numerals: ZZZZZ… of 40 letters, MMMCMXCIX. */
+const MAX_SPELLED_COUNTER = 1000;
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
 const PAREN = '⑴⑵⑶⑷⑸⑹⑺⑻⑼⑽⑾⑿⒀⒁⒂⒃⒄⒅⒆⒇';
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
@@ -153,6 +155,9 @@ function letters(n: number): string {
  */
 export function formatCounter(n: number, fmt: string): string {
   if (n < 1) return String(n);
+  // Roman numerals and repeated letters grow with the number (2^31 in upper letters is 82 million characters, a
+  // start value a hostile numbering.xml may set): past the sizes a real list reaches they are given as digits.
+  if (n > MAX_SPELLED_COUNTER && /Roman$|Letter$/u.test(fmt)) return String(n);
   switch (fmt) {
     case 'chineseCounting':
     case 'chineseCountingThousand':
@@ -246,11 +251,21 @@ interface Marks {
   comments: boolean;
 }
 
+/**
+ * How deeply runs and containers may nest. Word writes a handful of levels (hyperlink › smartTag › run); thousands
+ * are a hostile file, and reading them recursively would overflow the stack instead of refusing with a message.
+ */
+const MAX_XML_DEPTH = 200;
+/** Thrown deep inside the walk; docxToText turns it into the clerk's message naming the file. */
+class TooDeep extends Error {}
+const tooDeep = () => new TooDeep();
+
 const SKIPPED = new Set(['del', 'moveFrom', 'instrText', 'delInstrText', 'rPr', 'pPr', 'fldData', 'footnoteReference', 'endnoteReference', 'commentReference']);
 const REVISION = new Set(['ins', 'del', 'moveFrom', 'moveTo', 'rPrChange', 'pPrChange', 'sectPrChange', 'tblPrChange', 'trPrChange', 'tcPrChange', 'numberingChange']);
 
 /** The visible text of a paragraph with every tracked change accepted: insertions in, deletions out. */
-function runText(el: Element, marks: Marks): string {
+function runText(el: Element, marks: Marks, depth = 0): string {
+  if (depth > MAX_XML_DEPTH) throw tooDeep();
   let out = '';
   for (const c of kids(el)) {
     const name = c.localName ?? '';
@@ -264,7 +279,7 @@ function runText(el: Element, marks: Marks): string {
     else if (SKIPPED.has(name)) {
       // rPrChange/pPrChange sit inside rPr/pPr: look there for revision marks only
       if ((name === 'rPr' || name === 'pPr') && kids(c).some((k) => REVISION.has(k.localName ?? ''))) marks.revisions = true;
-    } else out += runText(c, marks);
+    } else out += runText(c, marks, depth + 1);
   }
   return out;
 }
@@ -283,7 +298,8 @@ function readBody(body: Element | null, styles: ReturnType<typeof readStyles>, c
     const outline = num(kid(pPr, 'outlineLvl')) ?? style?.outline ?? null;
     return { text: text ? label + text : '', outline: outline !== null && outline < 9 ? outline : null };
   };
-  const walk = (container: Element) => {
+  const walk = (container: Element, depth = 0) => {
+    if (depth > MAX_XML_DEPTH) throw tooDeep();
     for (const el of kids(container)) {
       if (el.localName === 'p') out.push(paragraph(el));
       else if (el.localName === 'tbl') {
@@ -298,10 +314,10 @@ function readBody(body: Element | null, styles: ReturnType<typeof readStyles>, c
           );
           if (cells.some(Boolean)) out.push({ text: cells.join('\t'), outline: null, table: true });
         }
-      } else if (el.localName === 'sdt') walk(kid(el, 'sdtContent') ?? el);
+      } else if (el.localName === 'sdt') walk(kid(el, 'sdtContent') ?? el, depth + 1);
       else if (el.localName === 'ins' || el.localName === 'moveTo' || el.localName === 'customXml') {
         marks.revisions ||= el.localName !== 'customXml';
-        walk(el);
+        walk(el, depth + 1);
       } else if (el.localName === 'del' || el.localName === 'moveFrom') marks.revisions = true;
     }
   };
@@ -357,7 +373,13 @@ export function docxToText(bytes: Uint8Array, fileName: string): DocxRead {
   const styles = readStyles(parseXml(parts.get('word/styles.xml'), fileName));
   const counters = new ListCounters(readNumbering(parseXml(parts.get('word/numbering.xml'), fileName)));
   const marks: Marks = { revisions: false, comments: parts.has('word/comments.xml') };
-  const paragraphs = readBody(kid(document, 'body') ?? null, styles, counters, marks);
+  let paragraphs: Paragraph[];
+  try {
+    paragraphs = readBody(kid(document, 'body') ?? null, styles, counters, marks);
+  } catch (err) {
+    if (!(err instanceof TooDeep)) throw err;
+    throw new UserError(`${fileName}的内部结构嵌套过深（超过 ${MAX_XML_DEPTH} 层），不像 Word 正常保存的文件，已拒绝：请在 Word 或 WPS 中重新保存后再导入`, 'bad_input');
+  }
   const text = numberHeadings(paragraphs).join('\n\n');
   if (!text.trim()) throw new UserError(`${fileName}中没有文字`, 'bad_input');
   const notes: FileText['notes'] = [];

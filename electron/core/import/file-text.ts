@@ -32,6 +32,31 @@ function isEncryptedOffice(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, Math.min(bytes.length, 1 << 20))).includes(name);
 }
 
+const encrypted = (fileName: string) => new UserError(`${fileName}设有打开密码（已加密），无法读取：请在 Word 或 WPS 中取消密码后另存，再导入`, 'bad_input');
+
+/**
+ * A Word 97–2003 or WPS file protected by an opening password: unlike a .docx it has no EncryptionInfo stream, the
+ * password is a flag of its header (the FIB's fEncrypted), and word-extractor would call it damaged.
+ */
+async function isEncryptedDoc(bytes: Uint8Array): Promise<boolean> {
+  try {
+    const { default: OleCompoundDoc } = await import('word-extractor/lib/ole-compound-doc');
+    const { default: BufferReader } = await import('word-extractor/lib/buffer-reader');
+    const doc = await new OleCompoundDoc(new BufferReader(Buffer.from(bytes))).read();
+    const chunks: Buffer[] = [];
+    await new Promise<void>((resolve, reject) => {
+      const stream = doc.stream('WordDocument');
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('error', reject);
+      stream.on('end', resolve);
+    });
+    const fib = Buffer.concat(chunks);
+    return fib.length >= 12 && fib.readUInt16LE(0) === 0xa5ec && (fib.readUInt16LE(0x0a) & 0x0100) !== 0;
+  } catch {
+    return false; // not readable as OLE: the extractor says so in its own words
+  }
+}
+
 export async function readFileText(bytes: Uint8Array, fileName: string): Promise<FileText> {
   assertFileSize(bytes, fileName);
   const result = await withTimeLimit(read(bytes, fileName), fileName);
@@ -48,7 +73,7 @@ async function read(bytes: Uint8Array, fileName: string): Promise<FileText> {
     throw new UserError(`${fileName}不是文本文件，而是压缩包：请导入 Word（.docx/.doc/.wps）、PDF 或文本（.txt/.md）`, 'bad_input');
   }
   if (isOle(bytes)) {
-    if (isEncryptedOffice(bytes)) throw new UserError(`${fileName}设有打开密码（已加密），无法读取：请在 Word 或 WPS 中取消密码后另存，再导入`, 'bad_input');
+    if (isEncryptedOffice(bytes)) throw encrypted(fileName);
     if (office) return docToText(bytes, fileName);
     throw new UserError(`${fileName}像是 Word/WPS 文件，请把扩展名改为 .doc 后再导入`, 'bad_input');
   }
@@ -75,6 +100,7 @@ const SECTION_WORDS = /^(基本情况|主要做法|实践效果|工作成效|取
  * file whose section names stand bare gets a note rather than a silently flat case.
  */
 async function docToText(bytes: Uint8Array, fileName: string): Promise<FileText> {
+  if (await isEncryptedDoc(bytes)) throw encrypted(fileName);
   const { default: WordExtractor } = await import('word-extractor');
   let body: string;
   try {

@@ -10,32 +10,44 @@ export const isZip = (bytes: Uint8Array) => bytes.length > 4 && bytes[0] === 0x5
 
 const unreadable = (fileName: string) => new UserError(`${fileName}不是可读取的 Word 文档（文件已损坏或不完整）：请在 Word 或 WPS 中重新保存后再导入`, 'bad_input');
 
-/** The parts of the zip whose names `wanted` accepts, after checking every entry's declared size. */
-export function readZipParts(bytes: Uint8Array, fileName: string, wanted: (name: string) => boolean): Map<string, Uint8Array> {
+export interface ZipBounds {
+  part: number;
+  total: number;
+}
+
+/**
+ * Checks the entries the zip's directory declares against the bounds before anything is unpacked. Throws the
+ * clerk's message past a bound; false when the directory cannot be read at all (the caller says what file it is).
+ */
+export function zipWithinBounds(bytes: Uint8Array, fileName: string, bounds: ZipBounds = { part: MAX_ZIP_PART_BYTES, total: MAX_ZIP_TOTAL_BYTES }): boolean {
   let entries = 0;
   let total = 0;
   const tooBig = (size: number) =>
     new UserError(
-      `${fileName}解压后过大（${formatMb(size)}），超过导入上限（单个部件 ${formatMb(MAX_ZIP_PART_BYTES)}，合计 ${formatMb(MAX_ZIP_TOTAL_BYTES)}），已拒绝：文件可能是恶意构造的压缩包`,
+      `${fileName}解压后过大（${formatMb(size)}），超过导入上限（单个部件 ${formatMb(bounds.part)}，合计 ${formatMb(bounds.total)}），已拒绝：文件可能是恶意构造的压缩包`,
       'too_large',
     );
-  const names: string[] = [];
   try {
     unzipSync(bytes, {
       filter(file) {
         entries++;
         total += file.originalSize;
         if (entries > MAX_ZIP_ENTRIES) throw new UserError(`${fileName}包含的部件过多（超过 ${MAX_ZIP_ENTRIES} 个），已拒绝`, 'too_large');
-        if (file.originalSize > MAX_ZIP_PART_BYTES) throw tooBig(file.originalSize);
-        if (total > MAX_ZIP_TOTAL_BYTES) throw tooBig(total);
-        names.push(file.name);
+        if (file.originalSize > bounds.part) throw tooBig(file.originalSize);
+        if (total > bounds.total) throw tooBig(total);
         return false; // the first pass only reads the directory
       },
     });
   } catch (err) {
     if (err instanceof UserError) throw err;
-    throw unreadable(fileName);
+    return false;
   }
+  return true;
+}
+
+/** The parts of the zip whose names `wanted` accepts, after checking every entry's declared size. */
+export function readZipParts(bytes: Uint8Array, fileName: string, wanted: (name: string) => boolean): Map<string, Uint8Array> {
+  if (!zipWithinBounds(bytes, fileName)) throw unreadable(fileName);
   try {
     const parts = unzipSync(bytes, { filter: (file) => wanted(file.name) });
     return new Map(Object.entries(parts));

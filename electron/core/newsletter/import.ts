@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Newsletter } from '../../../shared/newsletter';
 import type { Db } from '../db/connection';
-import { fileText } from '../import/import-circular';
+import { readFileText } from '../import/file-text';
 import { listUnits } from '../repos/vocab';
 import { UserError } from '../util';
 import { parseNewsletterText } from './parse';
@@ -59,5 +59,8 @@ export function importNewsletterText(db: Db, text: string): NewsletterImport {
 }
 
 export async function importNewsletterFile(db: Db, bytes: Uint8Array, fileName: string): Promise<NewsletterImport> {
-  return importNewsletterText(db, await fileText(bytes, fileName));
+  const { text, notes } = await readFileText(bytes, fileName);
+  const result = importNewsletterText(db, text);
+  // What the reader noticed (tracked changes accepted, tables read as lines) is said first, as for circulars.
+  return { ...result, warnings: [...notes.map((n) => n.message), ...result.warnings] };
 }

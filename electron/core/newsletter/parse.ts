@@ -113,10 +113,15 @@ export function parseNewsletterText(raw: string): ParsedNewsletter {
   }
 
   const head = header.join('\n');
-  const number = /第\s*(\d{1,6})\s*期/u.exec(head);
+  // Any run of digits is read, so that «第99999999期» is refused as out of range rather than «not found».
+  const number = /第\s*(\d+)\s*期/u.exec(head);
   if (!number && sections.length === 0) throw new UserError('这段文字不像一期《自贸动态》：既没有“第N期”期号，也没有“一、龙江板块”这样的栏目', 'bad_input');
   if (!number) throw new UserError('没有找到期号（文首应有“第N期”），请补上后再导入', 'bad_input');
   if (sections.length === 0) throw new UserError('没有找到栏目（如“一、龙江板块”），无法分栏导入', 'bad_input');
+  const issueNumber = Number(number[1]);
+  if (!(issueNumber >= 1 && issueNumber <= NEWSLETTER_LIMITS.issueNumber)) {
+    throw new UserError(`期号“${number[0].replace(/\s+/gu, '')}”无效：应为 1 至 ${NEWSLETTER_LIMITS.issueNumber} 之间的整数`, 'bad_input');
+  }
   const date = /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/u.exec(head);
   if (!date) throw new UserError('文首没有找到出刊日期（如“2024年10月15日”）', 'bad_input');
   const iso = `${date[1]}-${date[2]!.padStart(2, '0')}-${date[3]!.padStart(2, '0')}`;
@@ -133,21 +138,47 @@ export function parseNewsletterText(raw: string): ParsedNewsletter {
       if (it.statedNumber !== null && it.statedNumber !== n) warnings.push(`“${it.title.slice(0, 20)}”原文编号为（${it.statedNumber}），已按顺序编为第 ${n} 篇`);
       splitCredit(it);
       if (it.title.length > NEWSLETTER_LIMITS.titleChars) throw new UserError(`第 ${n} 篇的标题超过 ${NEWSLETTER_LIMITS.titleChars} 个字，像是正文被当成了标题：${it.title.slice(0, 30)}…`, 'bad_input');
+      checkItemSize(it, n);
       if (it.paragraphs.length + it.parts.reduce((k, p) => k + p.paragraphs.length, 0) === 0) warnings.push(`“${it.title.slice(0, 20)}”没有正文`);
     }
   }
+  // An issue whose every line fell before its first item would be created empty, its text only in the warnings.
+  if (n === 0) throw new UserError('没有找到文章（栏目下应有“（一）标题”这样的文章），未导入：请检查文章标题前的序号', 'bad_input');
   if (n > NEWSLETTER_LIMITS.items) throw new UserError(`一期最多 ${NEWSLETTER_LIMITS.items} 篇，这里有 ${n} 篇`, 'bad_input');
   if (sections.length > NEWSLETTER_LIMITS.sections) throw new UserError(`一期最多 ${NEWSLETTER_LIMITS.sections} 个栏目，这里有 ${sections.length} 个`, 'bad_input');
 
   return {
     title: header.find((l) => /自贸动态/u.test(l))?.replace(/[《》]/gu, '') ?? '自贸动态',
-    number: Number(number[1]),
+    number: issueNumber,
     date: iso,
     sponsor: field(/主\s*办\s*[:：]\s*([^\n]+)/u),
     editor: field(/(?:责任编辑|编\s*辑)\s*[:：]\s*([^\n]+)/u),
     sections,
-    warnings,
+    warnings: boundedWarnings(warnings),
   };
+}
+
+/**
+ * The limits of an item said with its number and title, before the issue's schema would name them by a path
+ * («sections › 第 1 项 › parts：最多 30 项») that the clerk cannot find in the file.
+ */
+function checkItemSize(it: ParsedItem, n: number): void {
+  const L = NEWSLETTER_LIMITS;
+  const which = `第 ${n} 篇“${it.title.slice(0, 20)}”`;
+  const too = (what: string) => new UserError(`${which}${what}，未导入：请删减或分成几篇后再导入`, 'bad_input');
+  if (it.parts.length > L.parts) throw too(`有 ${it.parts.length} 个小标题，超过上限 ${L.parts} 个`);
+  for (const list of [it.paragraphs, ...it.parts.map((p) => p.paragraphs)]) {
+    if (list.length > L.paragraphs) throw too(`有一处连续 ${list.length} 段，超过上限 ${L.paragraphs} 段`);
+    const long = list.find((p) => p.length > L.paragraphChars);
+    if (long) throw too(`有一段 ${long.length} 个字（“${long.slice(0, 12)}…”），超过每段 ${L.paragraphChars} 个字的上限`);
+  }
+}
+
+/** Most warnings listed one by one; a text that is all warnings (no item found for it) would list every line. */
+const MAX_WARNINGS = 50;
+function boundedWarnings(warnings: string[]): string[] {
+  if (warnings.length <= MAX_WARNINGS) return warnings;
+  return [...warnings.slice(0, MAX_WARNINGS), `另有 ${warnings.length - MAX_WARNINGS} 条提示未列出，请核对原文`];
 }
 
 /** Moves a wire-service credit off the head of the first paragraph, or a «（来源：…）» last line, into `credit`. */

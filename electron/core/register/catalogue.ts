@@ -14,7 +14,9 @@ import {
   type ExperienceInput,
   type ExperienceKind,
 } from '../../../shared/register';
+import { unzipSync, zipSync } from 'fflate';
 import type { Db } from '../db/connection';
+import { zipWithinBounds } from '../import/zip';
 import { UserError, notFound } from '../util';
 
 // The experience catalogue (经验目录): national pilot experiences and best practices by batch, other FTZs'
@@ -99,6 +101,11 @@ const HEADERS: Record<Target, string[]> = {
   sourceDoc: ['来源文件', '文件', '发文字号', '文号'],
   note: ['备注', '说明'],
 };
+/**
+ * The unpacked size of a catalogue .xlsx: 5,000 rows of a dozen columns are a few MB of sheet XML; past these a
+ * small file would unpack to hundreds of MB inside exceljs (a zip bomb).
+ */
+const CATALOGUE_ZIP_BOUNDS = { part: 16 * 1024 * 1024, total: 32 * 1024 * 1024 };
 /** How far down a title block may push the header row. */
 const HEADER_SEARCH_ROWS = 10;
 const headerKey = (h: string) => h.replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')').replace(/[*＊]/gu, '');
@@ -131,15 +138,20 @@ async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: st
   if (bytes.length > CATALOGUE_MAX_BYTES) throw new UserError(`${fileName}超过 ${CATALOGUE_MAX_BYTES / 1024 / 1024} MB，请拆分后导入`, 'bad_input');
   const lower = fileName.toLowerCase();
   if (lower.endsWith('.xlsx')) {
+    const unreadable = () => new UserError(`${fileName}无法作为 Excel（.xlsx）文件读取，请确认文件未损坏`, 'bad_input');
+    if (!zipWithinBounds(bytes, fileName, CATALOGUE_ZIP_BOUNDS)) throw unreadable();
     // exceljs loads only when a workbook is read: the catalogue's other readers (the ledger, the command line) start light
     const { default: Excel } = await import('exceljs');
     const wb = new Excel.Workbook();
     try {
-      await wb.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+      // exceljs would trust the packed streams; fflate unpacks each part into no more than its declared (checked)
+      // size, so the workbook exceljs reads is the bounded one, stored without compression.
+      await wb.xlsx.load(Buffer.from(zipSync(unzipSync(bytes), { level: 0 })) as unknown as ArrayBuffer);
     } catch {
-      throw new UserError(`${fileName}无法作为 Excel（.xlsx）文件读取，请确认文件未损坏`, 'bad_input');
+      throw unreadable();
     }
-    const ws = wb.worksheets[0];
+    // The sheet the clerk sees on opening the file: a hidden sheet (an old version, a lookup list) is not the catalogue.
+    const ws = wb.worksheets.find((w) => w.state === 'visible') ?? wb.worksheets[0];
     if (!ws) throw new UserError(`${fileName}中没有工作表`, 'bad_input');
     const rows: string[][] = [];
     const width = Math.min(ws.columnCount, 50);
@@ -170,9 +182,10 @@ async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: st
 function cellText(v: ExcelJS.CellValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'object') {
-    if (v instanceof Date) return String(v.getUTCFullYear());
+    if (v instanceof Date) return v.toISOString().slice(0, 10); // a 年份 column reads its year from it
+    if ('error' in v) return String(v.error); // «#DIV/0!» as Excel shows it, which the row's check then names
     if ('richText' in v) return v.richText.map((r) => r.text).join('');
-    if ('result' in v) return v.result === undefined || v.result === null ? '' : String(v.result);
+    if ('result' in v) return v.result === undefined || v.result === null ? '' : cellText(v.result as ExcelJS.CellValue);
     if ('text' in v) return String(v.text);
     return '';
   }
@@ -190,12 +203,14 @@ export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: stri
   const columns = mapHeaders(rows[headerIndex]!.map((c) => c.trim()));
   const col = (t: Target) => columns.findIndex((c) => c.field === t);
   if (col('name') < 0) {
-    throw new UserError(`${fileName}的表头中没有“名称”列（找到：${columns.map((c) => c.header).filter(Boolean).join('、') || '无'}）`, 'bad_input');
+    const found = columns.map((c) => c.header).filter(Boolean);
+    const listed = found.slice(0, 20).join('、') + (found.length > 20 ? `等 ${found.length} 列` : '');
+    throw new UserError(`${fileName}的表头中没有“名称”列（找到：${listed || '无'}）`, 'bad_input');
   }
   const data = rows.slice(headerIndex + 1);
   if (data.length > CATALOGUE_MAX_ROWS) throw new UserError(`${fileName}超过 ${CATALOGUE_MAX_ROWS} 行，请拆分后导入`, 'bad_input');
 
-  const seen = new Map<string, number>(); // name + batch → line
+  const seen = new Map<string, { line: number; key: string }>(); // name → the first line naming it
   const existing = db.prepare('SELECT id, kind, batch_no FROM source_experiences WHERE name = ?');
   const out: CatalogueRow[] = [];
   data.forEach((cells, i) => {
@@ -219,7 +234,7 @@ export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: stri
     const yearText = get('year');
     let year: number | null = null;
     if (yearText) {
-      const m = /^(\d{4})(?:年|\.0)?$/u.exec(yearText);
+      const m = /^(\d{4})(?:年|\.0|-\d{2}-\d{2})?$/u.exec(yearText);
       year = m ? Number(m[1]) : NaN;
       if (!m || year < 1990 || year > 2100) {
         errors.push(`第${line}行：年份“${yearText}”超出范围，应为 1990–2100 之间的四位年份`);
@@ -227,9 +242,12 @@ export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: stri
       }
     }
     const batchNo = kind === 'pilot' || kind === 'best_practice' ? (batch?.batchNo ?? null) : null;
-    const key = `${name}\u0000${kind}\u0000${batchNo ?? ''}`;
-    if (name && seen.has(key)) errors.push(`第${line}行：与第${seen.get(key)}行重复（同一批次中名称相同）`);
-    else if (name) seen.set(key, line);
+    // Names are unique in the catalogue, so a name twice in one file is an error even across batches: the second
+    // would otherwise fail the whole import's transaction without saying which line.
+    const key = `${kind}\u0000${batchNo ?? ''}`;
+    const first = name ? seen.get(name) : undefined;
+    if (first) errors.push(`第${line}行：与第${first.line}行重复（${first.key === key ? '同一批次中名称相同' : '名称相同而批次或类别不同，目录中名称不能重复'}）`);
+    else if (name) seen.set(name, { line, key });
 
     let duplicateOf: number | null = null;
     const found = name ? (existing.get(name) as { id: number; kind: ExperienceKind; batch_no: number | null } | undefined) : undefined;
