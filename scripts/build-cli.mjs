@@ -9,11 +9,12 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const CLI_OUT = path.join(root, 'out/cli');
 export const CLI_BUNDLE = path.join(CLI_OUT, 'cli.mjs');
+export const CLI_INPUTS = path.join(CLI_OUT, 'inputs.json');
 
 // Packages the core imports at the top of a module that every command loads (e.g. mammoth, through the demo
 // seeding's import path), but uses only inside functions: they become a proxy that requires the package on
-// first use, so `list batches` never loads them.
-const LAZY_DEFAULT = ['mammoth', 'word-extractor'];
+// first use, so `list batches` never loads them (exceljs and papaparse: the register's catalogue import).
+const LAZY_DEFAULT = ['mammoth', 'word-extractor', 'exceljs', 'papaparse'];
 
 /** @type {import('esbuild').Plugin} */
 const lazyDefault = {
@@ -80,6 +81,13 @@ export async function buildCli() {
     writeFileSync(tmp, f.contents);
     renameSync(tmp, f.path);
   }
+  // The project files the bundle was built from, for the launcher's staleness check (scripts/cli.mjs): it stats
+  // these ~120 files instead of walking the source folders. A new file matters only once an existing one imports
+  // it, and that edit makes the importer newer than the bundle.
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules') && !f.includes(':'));
+  const list = `${CLI_OUT}/inputs.json.${process.pid}.tmp`;
+  writeFileSync(list, JSON.stringify(inputs));
+  renameSync(list, CLI_INPUTS);
   // Chunks of former builds: removed once no start can still be loading them.
   const current = new Set(result.outputFiles.map((f) => f.path));
   const chunks = path.join(CLI_OUT, 'chunks');

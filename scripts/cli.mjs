@@ -29,8 +29,25 @@ function builtAt() {
   }
 }
 
+/**
+ * True when a file the bundle was built from (out/cli/inputs.json, written by the build) is newer than it or gone.
+ * Stats those files only (a walk of the source folders cost a tenth of a start); null without the list.
+ */
+function inputsNewerThan(since) {
+  let inputs;
+  try {
+    inputs = JSON.parse(fs.readFileSync(path.join(root, 'out/cli/inputs.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+  return [...inputs, 'scripts/build-cli.mjs', 'package.json'].some((f) => {
+    const st = fs.statSync(path.join(root, f), { throwIfNoEntry: false });
+    return !st || st.mtimeMs > since;
+  });
+}
+
 const at = builtAt();
-if (at < 0 || SOURCES.some((s) => newerThan(path.join(root, s), at))) {
+if (at < 0 || (inputsNewerThan(at) ?? SOURCES.some((s) => newerThan(path.join(root, s), at)))) {
   const { buildCli } = await import('./build-cli.mjs');
   await buildCli();
 }

@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { issueNumberText, itemOrdinals, partOrdinal, sectionOrdinal } from '../../shared/newsletter';
 import type { Casebook } from '../core/casebook';
-import { writeFileAtomic } from '../core/export/service';
 import { buildNewsletterDocx } from '../core/newsletter/exports';
 import { importNewsletterFile } from '../core/newsletter/import';
 import { getNewsletter, listNewsletters } from '../core/newsletter/repo';
@@ -58,6 +57,7 @@ export async function runNewsletterCommand(book: Casebook, args: ParsedArgs): Pr
       if (fonts !== undefined && fonts !== 'gb' && fonts !== 'system') throw new UsageError(`--fonts 应为 gb 或 system：${fonts}`);
       const t0 = performance.now();
       const built = await buildNewsletterDocx(db, id, { fonts });
+      const { writeFileAtomic } = await import('../core/export/service'); // docx stays out of every start (issue 13)
       writeFileAtomic(docx, built.bytes);
       const data = { path: path.resolve(docx), bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0), warnings: built.warnings };
       return { data, text: [`已导出：${data.path}（${Math.round(data.bytes / 1024)} KB）`, ...built.warnings.map((w) => `  注意：${w}`)].join('\n') };

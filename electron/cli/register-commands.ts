@@ -10,7 +10,6 @@ import {
   type StatDim,
 } from '../../shared/register';
 import type { Casebook } from '../core/casebook';
-import { writeFileAtomic } from '../core/export/service';
 import { importCatalogue, listExperiences, previewCatalogue } from '../core/register/catalogue';
 import { crossTable, isStatDim } from '../core/register/crosstab';
 import { buildCatalogueXlsx, buildCrossTableXlsx, buildLedgerXlsx } from '../core/register/exports';
@@ -29,6 +28,7 @@ const dim = (args: ParsedArgs, key: 'rows' | 'cols'): StatDim => {
 
 async function exported(file: string, build: () => Promise<{ bytes: Buffer }>): Promise<CommandResult> {
   const built = await build();
+  const { writeFileAtomic } = await import('../core/export/service'); // docx stays out of every start (issue 13)
   writeFileAtomic(file, built.bytes);
   const data = { path: path.resolve(file), bytes: built.bytes.length };
   return { data, text: `已导出：${data.path}（${Math.round(data.bytes / 1024)} KB）` };

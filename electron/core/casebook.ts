@@ -2,7 +2,7 @@ import type { ImportReport } from '../../shared/domain';
 import demo from '../../seeds/demo.json' with { type: 'json' };
 import { DEFAULT_FIELDS, DEFAULT_UNITS } from '../../seeds/defaults';
 import { dailyBackupIfDue } from './backup/backups';
-import { openDatabase, type Db, type OpenOptions } from './db/connection';
+import { closeDatabase, openDatabase, type Db, type OpenOptions } from './db/connection';
 import { applyParsed } from './import/import-circular';
 import { loadDemoExperiences } from './register/propose';
 import type { ParsedCircular } from './import/parse-circular';
@@ -50,7 +50,7 @@ export function openCasebook(file: string, options: OpenCasebookOptions = {}): C
     backupPath,
     close: () => {
       db.pragma('optimize');
-      db.close();
+      closeDatabase(db, file); // stamps a cleanly closed file: the next open need not quick_check it
     },
   };
 }

@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/tmp';
@@ -32,6 +33,10 @@ describe('the bundled command line', () => {
     const inputs = startupInputs(metafile, entry);
     expect(inputs.some((i) => i.includes('electron/core/repos/batches'))).toBe(true);
     for (const heavy of ['node_modules/docx/', 'node_modules/exceljs/', 'node_modules/mammoth/', 'node_modules/jszip/']) expect(inputs.filter((i) => i.includes(heavy)), heavy).toEqual([]);
+    // the launcher's staleness check stats exactly the project files the bundle was built from
+    const listed = JSON.parse(fs.readFileSync(path.join(root, 'out/cli/inputs.json'), 'utf8')) as string[];
+    expect(listed).toEqual(expect.arrayContaining(['electron/core/repos/batches.ts', 'shared/domain.ts', 'electron/cli/main.ts']));
+    expect(listed.filter((f) => f.includes('node_modules'))).toEqual([]);
     const db = path.join(tempDir(), 'bundle.db');
     const out = execFileSync(process.execPath, [CLI_BUNDLE, '--db', db, 'list', 'batches', '--json'], { encoding: 'utf8' });
     expect(JSON.parse(out)[0].caseCount).toBe(28);

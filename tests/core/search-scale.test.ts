@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flattenCaseText } from '../../shared/body';
-import { SEARCH_CANDIDATES, searchCases } from '../../electron/core/search/search';
+import { SEARCH_CANDIDATES, SEARCH_SNIPPETS, searchCases } from '../../electron/core/search/search';
 import { getCase, listCases } from '../../electron/core/repos/cases';
 import { cloneLibrary } from '../bench/benches';
 import { tempCasebook } from '../helpers/tmp';
@@ -29,6 +29,19 @@ describe('search in a library larger than it reads', () => {
       expect(r.totalApprox).toBeUndefined();
       expect(r.total).toBe(all.length);
     }
+  });
+
+  it('gives snippets to the best hits only, each around a term when the text has one', () => {
+    const r = searchCases(db, '税', {}, 500);
+    expect(r.results.length).toBe(500);
+    r.results.forEach((h, i) => {
+      if (i >= SEARCH_SNIPPETS) return expect(h.snippet).toEqual([]);
+      expect(h.snippet.length).toBeGreaterThan(0);
+      if (flattenCaseText(getCase(db, h.caseId).lead, getCase(db, h.caseId).body).includes('税')) expect(h.snippet.some((s) => s.hit && s.text === '税')).toBe(true);
+    });
+    // ranked: every hit with the term in its title before any without
+    const inTitle = r.results.map((h) => h.title.includes('税'));
+    expect(inTitle.indexOf(false) < 0 || inTitle.lastIndexOf(true) < inTitle.indexOf(false)).toBe(true);
   });
 
   it('keeps the filters in the walk: a filtered search finds old cases too', () => {

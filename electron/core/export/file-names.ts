@@ -1,5 +1,10 @@
-import type { Batch, Case, Layout } from '../../../shared/domain';
-import { docNumberText } from './docx/document';
+import { formatDocNumber } from '../../../shared/docnumber';
+import type { Batch, Case, Circular, Layout } from '../../../shared/domain';
+
+/** 发文字号 as printed (〔2024〕3号), or '' while the circular has none. Here rather than in ./docx: no docx to load. */
+export function docNumberText(c: Circular): string {
+  return c.docYear != null && c.docSeq != null ? formatDocNumber({ code: c.docCode, year: c.docYear, seq: c.docSeq }) : '';
+}
 
 // Default names for saved exports: what a clerk would type, minus what Windows forbids in a file name.
 export function safeFileName(name: string): string {

@@ -22,9 +22,17 @@ export function searchTerms(query: string): string[] {
 const ftsPhrase = (t: string) => `"${t.replace(/"/gu, '""')}"`;
 
 /** Splits text into plain and matched segments, for safe highlighting. */
+let lastPattern: { key: string; re: RegExp } | null = null;
+/** One pattern for the terms, made once for the hundreds of titles and snippets of a search. */
+function patternOf(terms: string[]): RegExp {
+  const key = terms.join('\u0000');
+  if (lastPattern?.key !== key) lastPattern = { key, re: new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu') };
+  return lastPattern.re;
+}
+
 export function highlight(text: string, terms: string[]): { text: string; hit: boolean }[] {
   if (!terms.length || !text) return [{ text, hit: false }];
-  const pattern = new RegExp(terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')).join('|'), 'gu');
+  const pattern = patternOf(terms);
   const out: { text: string; hit: boolean }[] = [];
   let last = 0;
   for (const m of text.matchAll(pattern)) {
@@ -34,19 +42,6 @@ export function highlight(text: string, terms: string[]): { text: string; hit: b
   }
   if (last < text.length) out.push({ text: text.slice(last), hit: false });
   return out;
-}
-
-function snippetOfBody(body: string, terms: string[]): { text: string; hit: boolean }[] {
-  let at = -1;
-  for (const t of terms) {
-    const i = body.indexOf(t);
-    if (i >= 0 && (at < 0 || i < at)) at = i;
-  }
-  if (at < 0) return highlight(body.slice(0, SNIPPET_RADIUS * 2).replace(/\n/gu, ' '), terms);
-  const start = Math.max(0, at - SNIPPET_RADIUS);
-  const end = Math.min(body.length, at + SNIPPET_RADIUS * 2);
-  const text = `${start > 0 ? '…' : ''}${body.slice(start, end).replace(/\n/gu, ' ')}${end < body.length ? '…' : ''}`;
-  return highlight(text, terms);
 }
 
 /**
@@ -72,39 +67,34 @@ const hitOf = (r: HitRow, snippet: SearchHit['snippet'], terms: string[]): Searc
   titleHits: highlight(r.title, terms),
 });
 
-/** Every match ranked by bm25 over both indexes: exact, and fast while the terms are not common (see searchCases). */
-function searchAll(db: Db, query: string, terms: string[], long: string[], short: string[], where: string[], params: Record<string, unknown>, limit: number, t0: number): SearchResult {
-  // Each index is read once, in a materialized CTE (bm25 cannot share a query with the window function below, and
-  // an inlined CTE would be re-run for every row of the other); bm25 is lower for
-  // better matches, and the title weighs more than the unit, which weighs more than the text.
-  const ctes: string[] = [];
-  const joins: string[] = [];
-  const scores: string[] = [];
-  if (long.length) {
-    params.long = long.map(ftsPhrase).join(' AND ');
-    ctes.push(`l AS MATERIALIZED (SELECT rowid AS id, bm25(case_fts, 10.0, 5.0, 1.0) AS rank FROM case_fts WHERE case_fts MATCH @long)`);
-    joins.push('JOIN l ON l.id = t.case_id');
-    scores.push('-l.rank');
-  }
-  if (short.length) {
-    params.short = short.map(charPhrase).join(' AND ');
-    ctes.push(`s AS MATERIALIZED (SELECT rowid AS id, bm25(case_fts_chars, 10.0, 5.0, 1.0) AS rank FROM case_fts_chars WHERE case_fts_chars MATCH @short)`);
-    joins.push('JOIN s ON s.id = t.case_id');
-    scores.push('-s.rank');
-  }
-  const score = `(${scores.join(' + ')}) * 10`;
-  const all = db
-    .prepare(
-      `WITH ${ctes.join(', ')}
-       SELECT c.id, t.title, t.unit, t.body, c.status, fl.name AS field_name, ${score} AS score, COUNT(*) OVER () AS total
-       FROM case_text t ${joins.join(' ')} JOIN cases c ON c.id = t.case_id LEFT JOIN fields fl ON fl.id = c.field_id
-       WHERE ${where.join(' AND ')}
-       ORDER BY score DESC, c.id LIMIT @limit`,
-    )
-    .all({ ...params, limit }) as { id: number; title: string; unit: string; body: string; status: SearchHit['status']; field_name: string | null; score: number; total: number }[];
+/**
+ * How many of the best hits get a snippet. The snippet needs the case's whole text, which SQLite reads from its
+ * overflow pages: for 500 hits that was most of a search's time (about 20 ms of 25 at 5,000 cases). The library
+ * shows about ten rows at a time, best first; the hits past these keep their highlighted titles.
+ */
+export const SEARCH_SNIPPETS = 100;
 
-  const results = all.map((r) => hitOf(r, snippetOfBody(r.body, terms), terms));
-  return { query, terms, total: all[0]?.total ?? 0, results, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
+/** The hits in their order, the first SEARCH_SNIPPETS with the snippet around the first hit in the body. */
+function withSnippets(db: Db, rows: HitRow[], terms: string[]): SearchHit[] {
+  const shown = rows.slice(0, SEARCH_SNIPPETS);
+  const params: Record<string, unknown> = { ids: JSON.stringify(shown.map((r) => r.id)) };
+  terms.forEach((t, i) => (params[`term${i}`] = t));
+  // The first hit in the body (1-based), and the snippet's window around it: SNIPPET_RADIUS before, twice after,
+  // cut in SQL so that only the window leaves SQLite.
+  const at = `min(${terms.map((_, i) => `coalesce(nullif(instr(t.body, @term${i}), 0), 1e15)`).join(', ')}${terms.length === 1 ? ', 1e15' : ''})`;
+  const from = `max(1, h.at - ${SNIPPET_RADIUS})`;
+  const windows = db
+    .prepare(
+      `SELECT h.id, h.body_length, CASE WHEN h.at < 1e15 THEN h.at END AS at, CASE WHEN h.at < 1e15 THEN ${from} ELSE 1 END AS start,
+         CASE WHEN h.at < 1e15 THEN substr(h.body, ${from}, h.at + ${SNIPPET_RADIUS * 2} - ${from}) ELSE substr(h.body, 1, ${SNIPPET_RADIUS * 2}) END AS window
+       FROM (SELECT t.case_id AS id, t.body, length(t.body) AS body_length, ${at} AS at FROM case_text t WHERE t.case_id IN (SELECT value FROM json_each(@ids))) h`,
+    )
+    .all(params) as { id: number; window: string; start: number; at: number | null; body_length: number }[];
+  const byId = new Map(windows.map((w) => [w.id, w]));
+  return rows.map((r) => {
+    const w = byId.get(r.id);
+    return hitOf(r, w ? snippet(w.window, w.start, w.at, w.body_length, terms) : [], terms);
+  });
 }
 
 /**
@@ -120,60 +110,44 @@ export function searchCases(db: Db, query: string, filter: CaseFilter = {}, limi
   if (!terms.length) return { query, terms, total: 0, results: [], tookMs: 0 };
   const long = terms.filter((t) => [...t].length >= MIN_TRIGRAM);
   const short = terms.filter((t) => [...t].length < MIN_TRIGRAM);
-
   const { where, params } = caseFilterClauses({ ...filter, deleted: false }); // the recycle bin is never searched
 
-  // One index drives the search, newest match first (FTS5 walks its rowids backwards without sorting): the
-  // trigram index for the terms of three characters or more, else the character index. The terms of the other
-  // length, if any, are checked in the case's text itself, which is what «contains» means. The filters apply in
-  // the same walk, so the first SEARCH_CANDIDATES rows are the newest matching cases.
-  const [table, match, others] = long.length
-    ? (['case_fts', long.map(ftsPhrase).join(' AND '), short] as const)
-    : (['case_fts_chars', short.map(charPhrase).join(' AND '), []] as const);
-  // Ranking every match is exact and fast while the driving index has fewer than SEARCH_CANDIDATES matches
-  // (a walk of at most that many rowids tells, without ranking): then the old full search.
-  const driverCount = (db.prepare(`SELECT COUNT(*) AS n FROM (SELECT rowid FROM ${table} WHERE ${table} MATCH ? LIMIT ${SEARCH_CANDIDATES})`).get(match) as { n: number }).n;
-  if (driverCount < SEARCH_CANDIDATES) return searchAll(db, query, terms, long, short, [...where], { ...params }, limit, t0);
+  // One index drives, newest match first (FTS5 walks its rowids backwards without sorting), with the filters in
+  // the same walk. The character index (one token per Chinese character) answers any Chinese term exactly as the
+  // phrase of its characters, so a query with a short term (退税, 税) asks it for every term at once and FTS5
+  // intersects the lists itself. The trigram index answers queries of long terms only; a long term with Latin
+  // letters or digits (a word there is one token, not its substrings) sends a mixed query to the trigram index,
+  // its short terms then checked in the case's text.
+  const charsOnly = short.length > 0 && long.every((t) => !/[\p{L}\p{N}]/u.test(t.replace(/\p{Script=Han}/gu, '')));
+  const [table, match, others] = charsOnly || !long.length
+    ? (['case_fts_chars', terms.map(charPhrase).join(' AND '), []] as const)
+    : (['case_fts', long.map(ftsPhrase).join(' AND '), short] as const);
   params.match = match;
   others.forEach((t, i) => {
     params[`other${i}`] = t;
     where.push(`(instr(t.title, @other${i}) OR instr(t.unit, @other${i}) OR instr(t.body, @other${i}))`);
   });
-  const cap = Math.max(SEARCH_CANDIDATES, limit + 1);
   terms.forEach((t, i) => (params[`term${i}`] = t));
-  // The first hit in the body (1-based), and the snippet's window around it: SNIPPET_RADIUS before, twice after.
-  const at = `min(${terms.map((_, i) => `coalesce(nullif(instr(t.body, @term${i}), 0), 1e15)`).join(', ')}${terms.length === 1 ? ', 1e15' : ''})`;
-  const from = `max(1, h.at - ${SNIPPET_RADIUS})`;
-  // bm25 is lower for better matches; the title weighs more than the unit, which weighs more than the text.
+  // Ranking: a term in the title weighs 10, in the unit's name 5, then the newest case first. bm25 would weigh
+  // the text too, but it costs 15–20 µs a match: a common term's thousand candidates took 13–20 ms of the 20.
+  const score = terms.map((_, i) => `(instr(t.title, @term${i}) > 0) * 10 + (instr(t.unit, @term${i}) > 0) * 5`).join(' + ');
+  // Past `cap` matches the walk stops: the hits are the best among the newest `cap` matching cases, the total a
+  // lower bound (`totalApprox`). Below it every match is ranked and counted.
+  const cap = Math.max(SEARCH_CANDIDATES, limit + 1);
   const rows = db
     .prepare(
       `WITH m AS MATERIALIZED (
-         SELECT f.rowid AS id, bm25(${table}, 10.0, 5.0, 1.0) AS rank
-         FROM ${table} f JOIN cases c ON c.id = f.rowid ${others.length ? 'JOIN case_text t ON t.case_id = f.rowid' : ''}
+         SELECT f.rowid AS id, ${score} AS score
+         FROM ${table} f JOIN cases c ON c.id = f.rowid JOIN case_text t ON t.case_id = f.rowid
          WHERE ${table} MATCH @match AND ${where.join(' AND ')}
          ORDER BY f.rowid DESC LIMIT @cap)
-       , r AS (SELECT m.id, -m.rank * 10 AS score, COUNT(*) OVER () AS total FROM m ORDER BY score DESC, m.id LIMIT @limit)
-       , h AS (SELECT r.*, t.title, t.unit, length(t.body) AS body_length, ${at} AS at FROM r JOIN case_text t ON t.case_id = r.id)
-       SELECT h.id, h.title, h.unit, h.score, h.total, h.body_length, c.status, fl.name AS field_name,
-         CASE WHEN h.at < 1e15 THEN h.at END AS at, CASE WHEN h.at < 1e15 THEN ${from} ELSE 1 END AS start,
-         CASE WHEN h.at < 1e15 THEN substr(t.body, ${from}, h.at + ${SNIPPET_RADIUS * 2} - ${from}) ELSE substr(t.body, 1, ${SNIPPET_RADIUS * 2}) END AS window
-       FROM h JOIN case_text t ON t.case_id = h.id JOIN cases c ON c.id = h.id LEFT JOIN fields fl ON fl.id = c.field_id
-       ORDER BY h.score DESC, h.id`,
+       , r AS (SELECT m.id, m.score, COUNT(*) OVER () AS total FROM m ORDER BY m.score DESC, m.id DESC LIMIT @limit)
+       SELECT r.id, r.score, r.total, t.title, t.unit, c.status, fl.name AS field_name
+       FROM r JOIN case_text t ON t.case_id = r.id JOIN cases c ON c.id = r.id LEFT JOIN fields fl ON fl.id = c.field_id
+       ORDER BY r.score DESC, r.id DESC`,
     )
-    .all({ ...params, cap, limit }) as {
-    id: number;
-    title: string;
-    unit: string;
-    window: string;
-    start: number;
-    at: number | null;
-    body_length: number;
-    status: SearchHit['status'];
-    field_name: string | null;
-    score: number;
-    total: number;
-  }[];
-  const results = rows.map((r) => hitOf(r, snippet(r.window, r.start, r.at, r.body_length, terms), terms));
+    .all({ ...params, cap, limit }) as (HitRow & { total: number })[];
+  const results = withSnippets(db, rows, terms);
   const total = rows[0]?.total ?? 0;
   return { query, terms, total, ...(total >= cap ? { totalApprox: true } : {}), results, tookMs: Math.round((performance.now() - t0) * 100) / 100 };
 }

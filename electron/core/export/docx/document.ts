@@ -19,6 +19,7 @@ import { formatChineseDate } from '../../../../shared/circular';
 import { formatDocNumber } from '../../../../shared/docnumber';
 import type { BatchDetail, Case, Circular, FontProfile, Layout } from '../../../../shared/domain';
 import { estimateCircular, type ColophonPlan } from './pagination';
+import { docNumberText } from '../file-names';
 import { attachmentChildren, blankLine, bodyParagraph, caseParagraphs, exactLine, run, textWidth, titleParagraph } from './blocks';
 import { FONT_PROFILES, type Fonts } from './fonts';
 import {
@@ -107,9 +108,7 @@ function markRun(text: string, fonts: Fonts): TextRun {
 
 const markHeight = MARK_SIZE * 10; // half-points → twips: the exact line of the mark equals its size
 
-export function docNumberText(c: Circular): string {
-  return c.docYear != null && c.docSeq != null ? formatDocNumber({ code: c.docCode, year: c.docYear, seq: c.docSeq }) : '';
-}
+export { docNumberText } from '../file-names'; // there, so a file name does not load docx
 
 const frame = (y: number, x: number, width: number, height: number) => ({
   type: 'absolute' as const,

@@ -1,5 +1,6 @@
 import { crc32, deflateRawSync } from 'node:zlib';
 import { Packer, type Document } from 'docx';
+import { dosDateTime, stampZip } from '../zip-parts';
 
 // docx stamps the time of packing into docProps/core.xml and into every zip entry. An export must not change
 // from one run to the next, so core.xml is given with the document's own date (docx's public `overrides`), and
@@ -19,33 +20,6 @@ function coreXml(title: string, creator: string, stamp: Date): string {
     `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
     `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`
   );
-}
-
-/** MS-DOS date and time as zip headers keep them (local time fields, two-second resolution). */
-function dosDateTime(d: Date): { date: number; time: number } {
-  return {
-    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
-  };
-}
-
-/** Sets the modification time of every entry, in the central directory and in each local header. */
-export function stampZip(zip: Buffer, stamp: Date): Buffer {
-  const { date, time } = dosDateTime(stamp);
-  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
-  if (eocd < 0) throw new Error('not a zip file');
-  const entries = zip.readUInt16LE(eocd + 10);
-  let p = zip.readUInt32LE(eocd + 16);
-  for (let i = 0; i < entries; i++) {
-    if (zip.readUInt32LE(p) !== 0x02014b50) throw new Error('bad zip central directory');
-    zip.writeUInt16LE(time, p + 12);
-    zip.writeUInt16LE(date, p + 14);
-    const local = zip.readUInt32LE(p + 42);
-    zip.writeUInt16LE(time, local + 10);
-    zip.writeUInt16LE(date, local + 12);
-    p += 46 + zip.readUInt16LE(p + 28) + zip.readUInt16LE(p + 30) + zip.readUInt16LE(p + 32);
-  }
-  return zip;
 }
 
 /**
