@@ -2,6 +2,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { dispatch, type HandlerTable } from '../core/api/dispatch';
 
 // The loopback transport: the built renderer and the same handler table over HTTP, on 127.0.0.1 only,
@@ -140,7 +141,16 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     if (!file.startsWith(rendererDir + path.sep) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       file = path.join(rendererDir, 'index.html');
     }
-    return send(res, 200, MIME[path.extname(file)] ?? 'application/octet-stream', fs.readFileSync(file));
+    // The build names its scripts and styles by their content: they never change, so the browser keeps them;
+    // text is sent gzipped, compressed once per file and kept (issue 13: the first window).
+    if (file.startsWith(path.join(rendererDir, 'assets') + path.sep)) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+    const type = MIME[path.extname(file)] ?? 'application/octet-stream';
+    if (/^(text|application\/javascript|application\/json)/u.test(type) && /\bgzip\b/u.test(String(req.headers['accept-encoding'] ?? ''))) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.setHeader('Vary', 'Accept-Encoding');
+      return send(res, 200, type, gzipped(file));
+    }
+    return send(res, 200, type, fs.readFileSync(file));
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -155,6 +165,17 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     token,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
+}
+
+const gzipCache = new Map<string, { mtimeMs: number; body: Buffer }>();
+/** The file gzipped, from memory while it has not changed (a rebuild rewrites index.html under the same name). */
+function gzipped(file: string): Buffer {
+  const { mtimeMs } = fs.statSync(file);
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtimeMs === mtimeMs) return hit.body;
+  const body = zlib.gzipSync(fs.readFileSync(file), { level: 6 });
+  gzipCache.set(file, { mtimeMs, body });
+  return body;
 }
 
 function send(res: http.ServerResponse, status: number, type: string, body: string | Buffer): void {

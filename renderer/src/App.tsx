@@ -1,6 +1,7 @@
 import { AuditOutlined, BarChartOutlined, BookOutlined, TableOutlined, FundOutlined, QuestionCircleOutlined, ReadOutlined, FileSearchOutlined, FolderOpenOutlined, ProfileOutlined, SettingOutlined } from '@ant-design/icons';
 import { App as AntApp, ConfigProvider, Layout, Menu, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
+import 'antd/dist/antd.css'; // antd's component styles prebuilt: with theme.zeroRuntime none are generated at start (issue 13)
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';
 import { useEffect } from 'react';
@@ -126,7 +127,7 @@ export function App() {
   return (
     <ConfigProvider
       locale={zhCN}
-      theme={{ token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif', borderRadius: 4, colorPrimary: '#a8071a' } }}
+      theme={{ zeroRuntime: true, token: { fontFamily: '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", sans-serif', borderRadius: 4, colorPrimary: '#a8071a' } }}
     >
       <AntApp>
         <VocabProvider>

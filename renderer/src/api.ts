@@ -55,11 +55,36 @@ function makeTransport(): { kind: 'ipc' | 'http'; call: Transport; token: string
 
 export const transport = makeTransport();
 
+/** Calls started before the first window rendered, each taken once by the first identical call (issue 13). */
+const early = new Map<string, Promise<Envelope<unknown>>>();
+const EARLY_KEEP_MS = 10_000; // unclaimed by then (another first page): dropped, so nothing stale is ever served
+
+/**
+ * Starts the calls the first window makes while its scripts are still being evaluated and React renders, so
+ * their answers are there when the pages ask (main.tsx calls it before importing the app).
+ */
+export function prefetch(calls: readonly (readonly [ApiName, unknown])[]): void {
+  for (const [name, input] of calls) {
+    const pending = transport.call(name, input);
+    pending.catch(() => {}); // a failure is reported to the page that claims it
+    early.set(`${name} ${JSON.stringify(input)}`, pending);
+  }
+  setTimeout(() => early.clear(), EARLY_KEEP_MS);
+}
+
+function claim(name: ApiName, input: unknown): Promise<Envelope<unknown>> | undefined {
+  if (!early.size) return undefined;
+  const key = `${name} ${JSON.stringify(input)}`;
+  const pending = early.get(key);
+  early.delete(key);
+  return pending;
+}
+
 export const api = Object.fromEntries(
   API_NAMES.map((name) => [
     name,
     async (input: unknown) => {
-      const envelope = await transport.call(name, input ?? {});
+      const envelope = await (claim(name, input ?? {}) ?? transport.call(name, input ?? {}));
       if (!envelope.ok) throw new ApiCallError(envelope.error);
       return envelope.value;
     },

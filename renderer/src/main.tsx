@@ -1,3 +1,4 @@
+import './first-calls'; // before the app: its calls run while the app's scripts are evaluated
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';

@@ -19,35 +19,37 @@ const STRUCTURE: BodyChange = { kind: 'structure' };
 
 const LEVEL_NAMES = ['', '部分', '条目', '子条目', '细目'];
 
-function Paragraphs({ paragraphs, onChange, label }: { paragraphs: string[]; onChange: (ps: string[], change?: BodyChange) => void; label: string }) {
+/** One paragraph: memo over its text, position and the stable `edit`, so a keystroke re-renders this row alone. */
+const ParagraphRow = memo(function ParagraphRow({ text, i, last, at, label, edit }: { text: string; i: number; last: boolean; at: string; label: string; edit: Edit }) {
+  const path = at.split('.').map(Number);
+  const set = (f: (ps: string[]) => string[], change?: BodyChange) => edit((b) => setParagraphs(b, path, f), change);
   return (
-    <>
-      {paragraphs.map((p, i) => (
-        <div className="para-row" key={i}>
-          <Input.TextArea
-            aria-label={`${label}第${i + 1}段`}
-            autoSize={{ minRows: 1, maxRows: 12 }}
-            value={p}
-            placeholder="段落文字"
-            count={countOf(CASE_LIMITS.paragraph, p)}
-            onChange={(e) => onChange(paragraphs.map((x, j) => (j === i ? e.target.value : x)))}
-          />
-          <Tooltip title="上移段落">
-            <Button size="small" type="text" aria-label={`上移${label}第${i + 1}段`} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => onChange(moveInList(paragraphs, i, -1), STRUCTURE)} />
-          </Tooltip>
-          <Tooltip title="下移段落">
-            <Button size="small" type="text" aria-label={`下移${label}第${i + 1}段`} icon={<ArrowDownOutlined />} disabled={i === paragraphs.length - 1} onClick={() => onChange(moveInList(paragraphs, i, 1), STRUCTURE)} />
-          </Tooltip>
-          <Tooltip title="删除段落">
-            <Button size="small" type="text" danger aria-label={`删除${label}第${i + 1}段`} icon={<DeleteOutlined />} onClick={() => onChange(paragraphs.filter((_, j) => j !== i), p.trim() ? { kind: 'remove', what: `${label}第${i + 1}段` } : STRUCTURE)} />
-          </Tooltip>
-        </div>
-      ))}
-    </>
+    <div className="para-row">
+      <Input.TextArea
+        aria-label={`${label}第${i + 1}段`}
+        classNames={{ textarea: 'grow-12' }}
+        value={text}
+        placeholder="段落文字"
+        count={countOf(CASE_LIMITS.paragraph, text)}
+        onChange={(e) => {
+          const value = e.target.value;
+          set((ps) => ps.map((x, j) => (j === i ? value : x)));
+        }}
+      />
+      <Tooltip title="上移段落">
+        <Button size="small" type="text" aria-label={`上移${label}第${i + 1}段`} icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => set((ps) => moveInList(ps, i, -1), STRUCTURE)} />
+      </Tooltip>
+      <Tooltip title="下移段落">
+        <Button size="small" type="text" aria-label={`下移${label}第${i + 1}段`} icon={<ArrowDownOutlined />} disabled={last} onClick={() => set((ps) => moveInList(ps, i, 1), STRUCTURE)} />
+      </Tooltip>
+      <Tooltip title="删除段落">
+        <Button size="small" type="text" danger aria-label={`删除${label}第${i + 1}段`} icon={<DeleteOutlined />} onClick={() => set((ps) => ps.filter((_, j) => j !== i), text.trim() ? { kind: 'remove', what: `${label}第${i + 1}段` } : STRUCTURE)} />
+      </Tooltip>
+    </div>
   );
-}
+});
 
-// A keystroke re-renders only the node it changed and its ancestors (the body operations keep the other nodes'
+// A keystroke re-renders only the node it changed and its ancestors (and of its paragraphs only the one typed in) (the body operations keep the other nodes'
 // identity): memo over node, position and a stable `edit`, so typing in a long case stays under a frame (issue 13).
 const NodeEditor = memo(function NodeEditor({ node, at, siblings, edit }: { node: BodyNode; at: string; siblings: number; edit: Edit }) {
   const path = at.split('.').map(Number);
@@ -78,7 +80,7 @@ const NodeEditor = memo(function NodeEditor({ node, at, siblings, edit }: { node
       {(level >= 2 || node.text) && (
         <Input.TextArea
           aria-label={`${label}标题后文字`}
-          autoSize={{ minRows: 1, maxRows: 6 }}
+          classNames={{ textarea: 'grow-6' }}
           style={{ marginTop: 4 }}
           placeholder="标题后接的文字（可空）：如“（一）开办时间进一步缩短。”后面的说明"
           value={node.text}
@@ -86,7 +88,9 @@ const NodeEditor = memo(function NodeEditor({ node, at, siblings, edit }: { node
           onChange={(e) => edit((b) => updateNode(b, path, { text: e.target.value }))}
         />
       )}
-      <Paragraphs label={label} paragraphs={node.paragraphs} onChange={(ps, change) => edit((b) => setParagraphs(b, path, () => ps), change)} />
+      {node.paragraphs.map((p, i) => (
+        <ParagraphRow key={i} text={p} i={i} last={i === node.paragraphs.length - 1} at={at} label={label} edit={edit} />
+      ))}
       {node.items.map((child, i) => (
         <NodeEditor key={i} node={child} at={`${at}.${i}`} siblings={0} edit={edit} />
       ))}

@@ -22,6 +22,7 @@ import { useExport } from '../components/ExportResult';
 import { FindingsList } from '../components/FindingsList';
 import { RevisionsDrawer } from '../components/RevisionsDrawer';
 import { CaseLevelHistory } from '../components/CaseLevelHistory';
+import { Stable } from '../components/Stable';
 import { StatusTag } from '../components/StatusTag';
 import { errorText, fmtTime } from '../format';
 import { useDebounced } from '../hooks';
@@ -34,6 +35,8 @@ import { useVocab } from '../vocab';
 
 type SaveState = 'saved' | 'dirty' | 'saving' | 'error' | 'conflict';
 const AUTOSAVE_MS = 1500;
+/** The side panel's preview follows the text once typing pauses this long, not at every keystroke (issue 13). */
+const PREVIEW_MS = 300;
 
 function blank(template: string[]): CaseContent {
   return {
@@ -69,6 +72,9 @@ function unsaveable(c: CaseContent): string | null {
 }
 
 type BodyState = Pick<CaseContent, 'lead' | 'body'>;
+
+/** The form's fields (keys and values, everything but the text): what the «基本信息» card re-renders on. */
+const infoDeps = (c: CaseContent) => Object.entries(c).flatMap(([k, v]) => (k === 'lead' || k === 'body' ? [] : [k, v]));
 
 export function CaseEditor({ id }: { id: number | 'new' }) {
   const { message, modal } = App.useApp();
@@ -334,6 +340,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
 
   // The proofreader follows the text as the clerk types.
   const toCheck = useDebounced(content, 700);
+  const shown = useDebounced(content, PREVIEW_MS);
   useEffect(() => {
     if (!toCheck || !toCheck.title) return setFindings([]);
     const valid = toCheck.unitId ? toCheck : { ...toCheck, unitId: units[0]?.id ?? 1 };
@@ -354,7 +361,8 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   };
 
   if (!content || !settings) return <Spin />;
-  const unitName = units.find((u) => u.id === content.unitId)?.name ?? '';
+  const preview = shown ?? content; // the text as of the last pause in typing
+  const unitName = units.find((u) => u.id === preview.unitId)?.name ?? '';
   const stateText = {
     saved: saved ? `已保存 · 第 ${saved.revision} 版 · ${fmtTime(saved.updatedAt)}` : '未保存',
     dirty: '有未保存的修改',
@@ -367,6 +375,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
 
   return (
     <>
+      <Stable deps={[content.title, stateText, state, saved]}>{() => (
       <div className="page-head">
         <Button onClick={() => navigate({ page: 'cases' })}>返回案例库</Button>
         <Typography.Title level={4} ellipsis style={{ maxWidth: 520 }}>
@@ -392,8 +401,11 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           </Button>
         </Space>
       </div>
+      )}</Stable>
       <Row gutter={16}>
         <Col span={16}>
+          {/* Typing in the body changes none of these: the form renders again only when a field, a vocabulary or the case changes. */}
+          <Stable deps={[...infoDeps(content), units, fields, sources, settings, id]}>{() => (
           <Card size="small" title="基本信息" style={{ marginBottom: 12 }}>
             <Form layout="vertical" size="small" requiredMark>
               <Form.Item label="案例名称" required style={{ marginBottom: 8 }}>
@@ -418,7 +430,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                       aria-label="类型"
                       value={content.type}
                       onChange={(v) => {
-                        const untouched = !saved && content.body.every((s) => s.paragraphs.every((p) => !p) && s.items.length === 0);
+                        const untouched = !savedRef.current && contentRef.current!.body.every((s) => s.paragraphs.every((p) => !p) && s.items.length === 0);
                         edit({ type: v, ...(untouched ? { body: bodyFromTemplate(settings.sectionTemplates[v]) } : {}) });
                       }}
                       options={CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }))}
@@ -480,13 +492,14 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
               )}
             </Form>
           </Card>
-          {typeof id === 'number' && <CaseLevelHistory caseId={id} unitId={content.unitId} />}
+          )}</Stable>
+          {typeof id === 'number' && <Stable deps={[id, content.unitId]}>{() => <CaseLevelHistory caseId={id} unitId={content.unitId} />}</Stable>}
           <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
             <div ref={bodyArea}>
             <Typography.Text type="secondary">导语（可空）</Typography.Text>
             {content.lead.map((p, i) => (
               <div className="para-row" key={i}>
-                <Input.TextArea aria-label={`导语第${i + 1}段`} autoSize value={p} count={countOf(CASE_LIMITS.paragraph, p)} onChange={(e) => editBody({ lead: content.lead.map((x, j) => (j === i ? e.target.value : x)) })} />
+                <Input.TextArea aria-label={`导语第${i + 1}段`} classNames={{ textarea: 'grow-12' }} value={p} count={countOf(CASE_LIMITS.paragraph, p)} onChange={(e) => editBody({ lead: content.lead.map((x, j) => (j === i ? e.target.value : x)) })} />
                 <Button size="small" type="text" danger onClick={() => editBody({ lead: content.lead.filter((_, j) => j !== i) }, p.trim() ? { kind: 'remove', what: `导语第${i + 1}段` } : { kind: 'structure' })}>
                   删除
                 </Button>
@@ -502,6 +515,8 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           </Card>
         </Col>
         <Col span={8}>
+          {/* The findings and the preview change when the check answers or typing pauses, not at each keystroke. */}
+          <Stable deps={[findings, errors, preview, unitName, state, saved]}>{() => (
           <Card size="small" style={{ position: 'sticky', top: 0 }}>
             <Tabs
               size="small"
@@ -524,17 +539,18 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                   label: '预览',
                   children: (
                     <div style={{ maxHeight: 'calc(100vh - 200px)', overflow: 'auto', zoom: 0.7 }}>
-                      <CasePreview title={content.title} unitName={unitName} lead={content.lead} body={content.body} />
+                      <CasePreview title={preview.title} unitName={unitName} lead={preview.lead} body={preview.body} />
                     </div>
                   ),
                 },
               ]}
             />
           </Card>
+          )}</Stable>
         </Col>
       </Row>
       <Drawer title="打印预览" width={820} open={showPreview} onClose={() => setShowPreview(false)}>
-        <CasePreview title={content.title} unitName={unitName} lead={content.lead} body={content.body} />
+        <CasePreview title={preview.title} unitName={unitName} lead={preview.lead} body={preview.body} />
       </Drawer>
       {saved && (
         <RevisionsDrawer
