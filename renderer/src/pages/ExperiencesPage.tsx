@@ -6,6 +6,7 @@ import { api } from '../api';
 import { useExport } from '../components/ExportResult';
 import { errorText, fileToBase64 } from '../format';
 import { useVocab } from '../vocab';
+import { DialogKeys } from '../components/DialogKeys';
 
 // 经验目录: national pilot experiences and best practices by batch, other FTZs' innovations by origin; import
 // from a sheet with a preview that marks each bad row, and what the importer of circulars proposed per case.
@@ -195,6 +196,7 @@ export function ExperiencesPage() {
         )}
       </Modal>
       <Modal open={editing !== null} title={editing?.id ? '修改经验' : '添加经验'} onCancel={() => setEditing(null)} onOk={() => void save()} okText="保存" cancelText="取消">
+        <DialogKeys key={editing === null ? 'closed' : (editing.id ?? 'new')} onSubmit={() => void save().catch(() => undefined)}>
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
             <Input maxLength={200} />
@@ -218,6 +220,7 @@ export function ExperiencesPage() {
             <Input maxLength={300} />
           </Form.Item>
         </Form>
+        </DialogKeys>
       </Modal>
     </>
   );

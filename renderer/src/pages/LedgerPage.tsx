@@ -7,6 +7,7 @@ import { REPLICATION_STATUSES, REPLICATION_STATUS_LABELS, formatRate, type Ledge
 import { api } from '../api';
 import { useExport } from '../components/ExportResult';
 import { errorText } from '../format';
+import { DialogKeys } from '../components/DialogKeys';
 
 // 复制推广台账: units down, experiences across. A cell is entered from the keyboard: arrows move, 1–4 set
 // 未启动 / 推进中 / 已复制 / 不适用 (dated the day the ledger is shown for), Enter opens the cell's detail (date,
@@ -216,6 +217,7 @@ export function LedgerPage() {
       )}
       <Modal open={detail !== null} title={detail?.title} onCancel={() => setDetail(null)} onOk={() => void saveDetail()} okText="保存" cancelText="取消" destroyOnHidden>
         {detail && (
+          <DialogKeys onSubmit={() => void saveDetail()}>
           <Form layout="vertical">
             <Form.Item label="状态">
               <Select aria-label="状态" value={detail.status} onChange={(status) => setDetail({ ...detail, status })} options={REPLICATION_STATUSES.map((x) => ({ value: x, label: REPLICATION_STATUS_LABELS[x] }))} />
@@ -233,6 +235,7 @@ export function LedgerPage() {
               <Input.TextArea aria-label="佐证说明" maxLength={2000} autoSize={{ minRows: 2 }} value={detail.note} onChange={(e) => setDetail({ ...detail, note: e.target.value })} />
             </Form.Item>
           </Form>
+          </DialogKeys>
         )}
       </Modal>
     </>
