@@ -5,7 +5,7 @@ import { expect, test } from './fixtures';
 
 test('the 荣誉 follow the level history and survive a later save of the text', async ({ page, web }) => {
   await page.goto(`${web.url}#/cases/1`);
-  await expect(page.getByText('级别沿革')).toBeVisible();
+  await expect(page.getByText('级别沿革', { exact: true })).toBeVisible();
   const summary = page.getByTestId('honours-summary');
   await expect(summary).toContainText('无');
   await expect(page.locator('.ant-checkbox-group')).toHaveCount(0);

@@ -105,7 +105,7 @@ export function HonoursSummary({ honours }: { honours: Honour[] }) {
   return (
     <Space size={4} wrap data-testid="honours-summary">
       {honours.length ? honours.map((h) => <Tag key={h} color="red">{HONOUR_LABELS[h]}</Tag>) : <Typography.Text type="secondary">无</Typography.Text>}
-      <Typography.Text type="secondary">（在下方“级别沿革”中登记）</Typography.Text>
+      <Typography.Text type="secondary">（级别在下方登记，此处自动显示）</Typography.Text>
     </Space>
   );
 }

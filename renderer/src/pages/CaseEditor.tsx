@@ -466,7 +466,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                   </Form.Item>
                 </Col>
                 <Col span={16}>
-                  <Form.Item label="荣誉" style={{ marginBottom: 8 }} tooltip="由“级别沿革”登记的级别得出">
+                  <Form.Item label="荣誉" style={{ marginBottom: 8 }} tooltip="由下方登记的级别得出">
                     <HonoursSummary honours={content.honours} />
                   </Form.Item>
                 </Col>
