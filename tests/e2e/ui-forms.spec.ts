@@ -12,7 +12,7 @@ async function newDraftBatch(page: Page, web: { url: string }) {
   await page.getByRole('link', { name: '批次', exact: true }).click();
   await page.getByRole('button', { name: '新建批次' }).click();
   // the dialog focuses its field and submits on Enter
-  await expect(page.getByLabel('第几批')).toBeFocused();
+  await expect(page.getByLabel('批次类型')).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(page.getByText('挑选案例', { exact: true })).toBeVisible();
 }

@@ -1,3 +1,4 @@
+import { chineseSelection } from '../table-a11y';
 import { Alert, App, Checkbox, Collapse, Empty, Modal, Space, Spin, Table, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import type { BatchFixPlan } from '../../../shared/batch-fixes';
@@ -125,7 +126,7 @@ export function BatchFixDialog({
             pagination={false}
             rowKey="rule"
             dataSource={allRules}
-            rowSelection={{ selectedRowKeys: rules ?? [], onChange: (k) => setRules(k as string[]), columnTitle: '修复', columnWidth: 64 }}
+            rowSelection={{ selectedRowKeys: rules ?? [], onChange: (k) => setRules(k as string[]), columnTitle: '修复', columnWidth: 64, ...chineseSelection<{ label: string }>((r) => r.label) }}
             columns={[
               { title: '规则', dataIndex: 'label' },
               { title: '处数', dataIndex: 'count', width: 100, align: 'right' },

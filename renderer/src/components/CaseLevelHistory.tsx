@@ -1,7 +1,8 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CASE_LEVELS, CASE_LEVEL_LABELS, NO_LEVEL_LABEL, type CaseLevel, type LevelEvent } from '../../../shared/register';
+import { HONOUR_LABELS, type Honour } from '../../../shared/domain';
 import { api } from '../api';
 import { errorText } from '../format';
 import { useVocab } from '../vocab';
@@ -11,22 +12,26 @@ import { useVocab } from '../vocab';
 
 type Levels = Awaited<ReturnType<(typeof api)['register.levels']>>;
 
-export function CaseLevelHistory({ caseId, unitId }: { caseId: number; unitId: number }) {
+/** `onChanged` hears of each step added or removed: the case's 荣誉 follow the history (levels.ts `syncHonours`). */
+export function CaseLevelHistory({ caseId, unitId, onChanged }: { caseId: number; unitId: number; onChanged?: () => void }) {
   const { message } = App.useApp();
   const { units } = useVocab();
   const [data, setData] = useState<Levels | null>(null);
+  const onChangedRef = useRef(onChanged);
+  onChangedRef.current = onChanged;
   const [draft, setDraft] = useState<{ level: CaseLevel; awardedBy: string; date: string | null; docNumber: string }>({ level: 'provincial_excellent', awardedBy: '', date: null, docNumber: '' });
   const run = useCallback(
-    async (call: () => Promise<Levels>) => {
+    async (call: () => Promise<Levels>, changes = true) => {
       try {
         setData(await call());
+        if (changes) onChangedRef.current?.();
       } catch (e) {
         message.error(errorText(e));
       }
     },
     [message],
   );
-  useEffect(() => void run(() => api['register.levels']({ caseId })), [caseId, run]);
+  useEffect(() => void run(() => api['register.levels']({ caseId }), false), [caseId, run]);
   if (!data) return null;
   const isDepartment = units.find((u) => u.id === unitId)?.kind === 'department';
   return (
@@ -89,5 +94,18 @@ export function CaseLevelHistory({ caseId, unitId }: { caseId: number; unitId: n
         </Button>
       </Space>
     </Card>
+  );
+}
+
+/**
+ * The case's 荣誉, read only: they follow the steps of its 级别沿革 (one place to record a level), so the editor
+ * shows them and points to the history instead of offering checkboxes that could disagree with it.
+ */
+export function HonoursSummary({ honours }: { honours: Honour[] }) {
+  return (
+    <Space size={4} wrap data-testid="honours-summary">
+      {honours.length ? honours.map((h) => <Tag key={h} color="red">{HONOUR_LABELS[h]}</Tag>) : <Typography.Text type="secondary">无</Typography.Text>}
+      <Typography.Text type="secondary">（级别在下方登记，此处自动显示）</Typography.Text>
+    </Space>
   );
 }

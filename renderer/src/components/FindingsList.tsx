@@ -1,7 +1,11 @@
 import { Button, Empty, List, Space, Tag, Typography } from 'antd';
 import { SEVERITY_LABELS, type Finding } from '../../../shared/domain';
+import { fieldLabelOf, jumpToFinding } from '../finding-jump';
 
 const COLORS = { error: 'red', warning: 'gold', info: 'default' } as const;
+
+/** A finding whose place is a field on some screen (a raw line without a number, or a file's case, has none). */
+const jumpable = (f: Finding) => fieldLabelOf(f.place) !== null;
 
 // The proofreader's findings: rule, severity, place, excerpt and suggestion; a fix button where the fix is safe.
 export function FindingsList({
@@ -12,6 +16,8 @@ export function FindingsList({
   compact,
   singleFix = true,
   caseTitles,
+  onJump = (f) => void jumpToFinding(f),
+  canJump = jumpable,
 }: {
   findings: Finding[];
   onFix?: (f: Finding[]) => void;
@@ -22,6 +28,10 @@ export function FindingsList({
   singleFix?: boolean;
   /** Titles of the cases the findings are in, so that a finding names its case (and links to it). */
   caseTitles?: Map<number, string>;
+  /** Shows the finding's place (issue 14.6); by default the field in the case editor or in the page shown. */
+  onJump?: (f: Finding) => void;
+  /** Which findings have a place to show (by default those whose place is a field of an editor). */
+  canJump?: (f: Finding) => boolean;
 }) {
   if (!findings.length) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="没有发现问题" />;
   const fixable = findings.filter((f) => f.fix && !f.waived);
@@ -69,18 +79,35 @@ export function FindingsList({
                   <Tag color={COLORS[f.severity]}>{SEVERITY_LABELS[f.severity]}</Tag>
                   {f.waived && <Tag>已忽略</Tag>}
                   {f.place.caseId != null && caseTitles?.has(f.place.caseId) && (
-                    <a href={`#/cases/${f.place.caseId}`} className="finding-case">
+                    <a
+                      href={`#/cases/${f.place.caseId}`}
+                      className="finding-case"
+                      onClick={(e) => {
+                        e.preventDefault();
+                        onJump(f);
+                      }}
+                    >
                       {caseTitles.get(f.place.caseId)}
                     </a>
                   )}
-                  <Typography.Text type="secondary">{f.place.label}</Typography.Text>
+                  {canJump(f) ? (
+                    <Typography.Link className="finding-place" aria-label={`定位到${f.place.label}`} onClick={() => onJump(f)}>
+                      {f.place.label}
+                    </Typography.Link>
+                  ) : (
+                    <Typography.Text type="secondary">{f.place.label}</Typography.Text>
+                  )}
                   {!compact && <Typography.Text type="secondary">· {f.ruleLabel}</Typography.Text>}
                 </Space>
               }
               description={
                 <>
                   <div>{f.message}</div>
-                  {f.excerpt && <span className="finding-excerpt">{f.excerpt}</span>}
+                  {f.excerpt && (
+                    <span className={`finding-excerpt${canJump(f) ? ' jumpable' : ''}`} title={canJump(f) ? '点击定位到原文' : undefined} onClick={() => canJump(f) && onJump(f)}>
+                      {f.excerpt}
+                    </span>
+                  )}
                   {f.suggestion && <Typography.Text type="success"> → {f.suggestion}</Typography.Text>}
                 </>
               }

@@ -10,6 +10,7 @@ import { CircularForm } from '../components/CircularForm';
 import { PdfExportButton, useExport } from '../components/ExportResult';
 import { FontCheck } from '../components/FontCheck';
 import { FindingsList } from '../components/FindingsList';
+import { jumpToFinding, revealFinding } from '../finding-jump';
 import { SortableItems } from '../components/SortableItems';
 import { fieldErrorsOf, type FieldErrors } from '../field-errors';
 import { errorText, fmtTime } from '../format';
@@ -173,6 +174,12 @@ export function BatchComposer({ id }: { id: number }) {
     });
 
   // Every fix of a batch goes through the plan dialog: it shows what changes and asks first (issue 9.5).
+  // A finding in the circular shows its field on the 通知 tab; one in a case opens the case at its place.
+  const jump = (f: Finding) => {
+    if (f.place.slot !== 'circular') return void jumpToFinding(f);
+    setTab('circular');
+    window.setTimeout(() => revealFinding(f), 50); // once the tab's fields are rendered
+  };
   const fix = (list: Finding[]) => setFixing({ keys: list.length === 1 ? [list[0]!.key] : undefined });
 
   const waive = (list: Finding[]) => {
@@ -287,7 +294,7 @@ export function BatchComposer({ id }: { id: number }) {
             ),
             children: (
               <Card size="small" title={frozen ? '已印发批次的检查（按印发时的存档）：修复只改变案例库中的案例，存档不变' : '印发前检查：错误需修复或注明理由忽略'}>
-                <FindingsList findings={findings} caseTitles={new Map(batch.items.map((i) => [i.caseId, i.case.title]))} onFix={fix} singleFix={!frozen} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
+                <FindingsList findings={findings} caseTitles={new Map(batch.items.map((i) => [i.caseId, i.case.title]))} onJump={jump} onFix={fix} singleFix={!frozen} onWaive={frozen ? undefined : waive} onUnwaive={frozen ? undefined : (list) => act(() => api['proofread.unwaive']({ batchId: id, keys: list.map((f) => f.key) }))} />
               </Card>
             ),
           },

@@ -9,6 +9,7 @@ import { errorProps, fieldErrorsOf } from '../field-errors';
 import { errorText, fmtDate } from '../format';
 import { navigate } from '../router';
 import { useVocab } from '../vocab';
+import { DialogKeys } from '../components/DialogKeys';
 
 export function BatchList() {
   const { message } = App.useApp();
@@ -63,15 +64,17 @@ export function BatchList() {
         ]}
       />
       <Modal title="新建批次" open={creating} onOk={create} onCancel={() => setCreating(false)} okText="创建" cancelText="取消" destroyOnHidden>
+        <DialogKeys onSubmit={() => void create()}>
         <Form layout="vertical">
           <Form.Item label="类型">
             <Select aria-label="批次类型" value={kind} onChange={(k) => (setKind(k), setOrdinal(next(k)), setOrdinalError(undefined))} options={BATCH_KINDS.map((k) => ({ value: k, label: CASE_TYPE_LABELS[k] }))} />
           </Form.Item>
           <Form.Item label="第几批" {...errorProps(ordinalError)}>
-            <InputNumber aria-label="第几批" autoFocus precision={0} min={1} max={999} value={ordinal} onChange={(v) => (setOrdinal(v), setOrdinalError(undefined))} onPressEnter={create} />
+            <InputNumber aria-label="第几批" precision={0} min={1} max={999} value={ordinal} onChange={(v) => (setOrdinal(v), setOrdinalError(undefined))} />
           </Form.Item>
           <Typography.Text type="secondary">标题：{batchTitle(kind, ordinal ?? next(kind))}</Typography.Text>
         </Form>
+        </DialogKeys>
       </Modal>
     </>
   );

@@ -7,6 +7,7 @@ import { api, ApiCallError } from '../api';
 import { errorText } from '../format';
 import { navigate } from '../router';
 import { useVocab } from '../vocab';
+import { DialogKeys } from '../components/DialogKeys';
 
 // 征集: the calls for submissions, newest deadline first, and a form to start one.
 
@@ -101,9 +102,10 @@ export function CallList() {
         ]}
       />
       <Modal title="新建征集" open={creating} onOk={create} onCancel={() => setCreating(false)} okText="创建" cancelText="取消" width={640} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={create}>
+        <DialogKeys onSubmit={() => void create().catch(() => undefined)}>
+        <Form form={form} layout="vertical">
           <Form.Item name="title" label="征集名称" rules={[{ required: true, message: '请填写征集名称' }, { max: 200, message: '不能超过 200 个字' }]}>
-            <Input autoFocus maxLength={200} showCount aria-label="征集名称" />
+            <Input maxLength={200} showCount aria-label="征集名称" />
           </Form.Item>
           <Form.Item name="kind" label="类型">
             <Select aria-label="征集类型" options={CALL_KINDS.map((k) => ({ value: k, label: CALL_KIND_LABELS[k] }))} />
@@ -121,6 +123,7 @@ export function CallList() {
             <Input.TextArea aria-label="补充要求" rows={2} maxLength={2000} showCount />
           </Form.Item>
         </Form>
+        </DialogKeys>
       </Modal>
     </>
   );

@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, EyeOutlined, FileWordOutlined, HistoryOutlined, LoadingOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
-import { App, Badge, Button, Card, Checkbox, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin, Tabs, Typography } from 'antd';
+import { App, Badge, Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin, Tabs, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { bodyFromTemplate } from '../../../shared/body-ops';
 import { contentOf } from '../../../shared/case-content';
@@ -8,8 +8,6 @@ import {
   CASE_STATUSES,
   CASE_TYPE_LABELS,
   CASE_TYPES,
-  HONOUR_LABELS,
-  HONOURS,
   type Case,
   type CaseContent,
   type Finding,
@@ -21,7 +19,7 @@ import { CasePreview } from '../components/CasePreview';
 import { useExport } from '../components/ExportResult';
 import { FindingsList } from '../components/FindingsList';
 import { RevisionsDrawer } from '../components/RevisionsDrawer';
-import { CaseLevelHistory } from '../components/CaseLevelHistory';
+import { CaseLevelHistory, HonoursSummary } from '../components/CaseLevelHistory';
 import { Stable } from '../components/Stable';
 import { StatusTag } from '../components/StatusTag';
 import { errorText, fmtTime } from '../format';
@@ -480,8 +478,8 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                   </Form.Item>
                 </Col>
                 <Col span={16}>
-                  <Form.Item label="荣誉" style={{ marginBottom: 8 }}>
-                    <Checkbox.Group value={content.honours} onChange={(v) => edit({ honours: v as CaseContent['honours'] })} options={HONOURS.map((h) => ({ value: h, label: HONOUR_LABELS[h] }))} />
+                  <Form.Item label="荣誉" style={{ marginBottom: 8 }} tooltip="由下方登记的级别得出">
+                    <HonoursSummary honours={content.honours} />
                   </Form.Item>
                 </Col>
               </Row>
@@ -493,7 +491,18 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
             </Form>
           </Card>
           )}</Stable>
-          {typeof id === 'number' && <Stable deps={[id, content.unitId]}>{() => <CaseLevelHistory caseId={id} unitId={content.unitId} />}</Stable>}
+          {typeof id === 'number' && (
+            <Stable deps={[id, content.unitId]}>
+              {() => (
+                <CaseLevelHistory
+                  caseId={id}
+                  unitId={content.unitId}
+                  // a step changes the case's 荣誉: reload them so that the next save does not write the old ones back
+                  onChanged={() => void api['cases.get']({ id }).then((c) => (savedRef.current = c, setSaved(c), setContent((x) => x && { ...x, honours: c.honours })))}
+                />
+              )}
+            </Stable>
+          )}
           <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
             <div ref={bodyArea}>
             <Typography.Text type="secondary">导语（可空）</Typography.Text>

@@ -6,6 +6,7 @@ import { STAT_DIMS, STAT_DIM_LABELS, formatRate, type CrossTable, type ReportFig
 import { api } from '../api';
 import { useExport } from '../components/ExportResult';
 import { errorText } from '../format';
+import { EmptyHint, START_WITH_CASES } from '../components/EmptyHint';
 
 // 交叉统计: cases counted over any two dimensions in a date range, with the figures a report needs at once.
 
@@ -98,6 +99,7 @@ export function CrossTablePage() {
           data-testid="cross-table"
           scroll={{ x: true }}
           dataSource={table.rowKeys.map((key, i) => ({ key, cells: table.cells[i]!, total: table.rowTotals[i]! }))}
+          locale={{ emptyText: <EmptyHint>还没有案例可交叉统计。{START_WITH_CASES}，并在案例页的“级别沿革”中登记级别</EmptyHint> }}
           columns={[
             { title: `${STAT_DIM_LABELS[table.rows]}＼${STAT_DIM_LABELS[table.cols]}`, dataIndex: 'key', fixed: 'left' },
             ...table.colKeys.map((k, j) => ({ title: k, key: k, align: 'right' as const, render: (_: unknown, r: { cells: number[] }) => r.cells[j] || '' })),

@@ -6,6 +6,8 @@ import { api } from '../api';
 import { useExport } from '../components/ExportResult';
 import { errorText, fileToBase64 } from '../format';
 import { useVocab } from '../vocab';
+import { DialogKeys } from '../components/DialogKeys';
+import { EmptyHint } from '../components/EmptyHint';
 
 // 经验目录: national pilot experiences and best practices by batch, other FTZs' innovations by origin; import
 // from a sheet with a preview that marks each bad row, and what the importer of circulars proposed per case.
@@ -104,6 +106,7 @@ export function ExperiencesPage() {
                 size="small"
                 loading={list === null}
                 dataSource={list ?? []}
+                locale={{ emptyText: <EmptyHint>经验目录为空：点上方“导入 Excel/CSV”读入国务院和省里印发的经验清单，或点“添加经验”逐条录入</EmptyHint> }}
                 pagination={{ pageSize: 50, hideOnSinglePage: true }}
                 onRow={(e) => ({ onDoubleClick: () => (form.setFieldsValue(e), setEditing(e)) })}
                 columns={[
@@ -133,6 +136,7 @@ export function ExperiencesPage() {
                   rowKey="caseId"
                   size="small"
                   dataSource={proposals}
+                  locale={{ emptyText: <EmptyHint>没有待确认的对应：案例填写了“复制推广来源”后，程序在这里列出它对应的经验，确认后记入台账</EmptyHint> }}
                   pagination={{ pageSize: 50, hideOnSinglePage: true }}
                   columns={[
                     { title: '案例', dataIndex: 'title', render: (t: string, p) => <a href={`#/cases/${p.caseId}`}>{t}</a> },
@@ -195,6 +199,7 @@ export function ExperiencesPage() {
         )}
       </Modal>
       <Modal open={editing !== null} title={editing?.id ? '修改经验' : '添加经验'} onCancel={() => setEditing(null)} onOk={() => void save()} okText="保存" cancelText="取消">
+        <DialogKeys key={editing === null ? 'closed' : (editing.id ?? 'new')} onSubmit={() => void save().catch(() => undefined)}>
         <Form form={form} layout="vertical">
           <Form.Item name="name" label="名称" rules={[{ required: true, whitespace: true, message: '请填写名称' }]}>
             <Input maxLength={200} />
@@ -218,6 +223,7 @@ export function ExperiencesPage() {
             <Input maxLength={300} />
           </Form.Item>
         </Form>
+        </DialogKeys>
       </Modal>
     </>
   );

@@ -5,13 +5,17 @@ import type { ImportPreview } from '../../../shared/contract-import';
 import type { Finding, ImportReport } from '../../../shared/domain';
 import { api } from '../api';
 import { FindingsList } from '../components/FindingsList';
+import { mark } from '../finding-jump';
 import { errorText, fileToBase64 } from '../format';
 import { useVocab } from '../vocab';
 
 const ACCEPT = '.docx,.doc,.wps,.pdf,.txt,.md,.markdown,text/plain';
 
-/** «规范检查：N 处（错误 M）» as a link that opens the findings in place. */
-function FindingCount({ findings }: { findings: Finding[] }) {
+/**
+ * «规范检查：N 处（错误 M）» as a link that opens the findings in place. In a preview, a finding in one of the file's
+ * cases shows that case in the preview's list (the file's text is not on screen, and its cases not yet in the library).
+ */
+function FindingCount({ findings, previewKey }: { findings: Finding[]; previewKey?: string }) {
   const [open, setOpen] = useState(false);
   if (findings.length === 0) return <Typography.Text type="secondary">规范检查：没有发现问题</Typography.Text>;
   return (
@@ -21,7 +25,17 @@ function FindingCount({ findings }: { findings: Finding[] }) {
           规范检查：{findings.length} 处（错误 {findings.filter((f) => f.severity === 'error').length}）{open ? '，收起' : '，查看'}
         </Typography.Link>
       </div>
-      {open && <FindingsList findings={findings} compact />}
+      {open && (
+        <FindingsList
+          findings={findings}
+          compact
+          canJump={(f) => previewKey !== undefined && f.place.caseSeq !== null}
+          onJump={(f) => {
+            const li = document.querySelector<HTMLElement>(`[data-preview="${CSS.escape(previewKey ?? '')}"] [data-case-seq="${f.place.caseSeq}"]`);
+            if (li) (li.scrollIntoView({ block: 'nearest' }), mark(li));
+          }}
+        />
+      )}
     </div>
   );
 }
@@ -103,9 +117,9 @@ export function ImportPage() {
                       {p.batchTitle ? `通知：${p.batchTitle}，` : '案例文件，'}
                       {p.cases.length} 个案例
                     </Typography.Text>
-                    <ol style={{ margin: 0, paddingLeft: 20, maxHeight: 160, overflow: 'auto' }}>
+                    <ol data-preview={item.key} style={{ margin: 0, paddingLeft: 20, maxHeight: 160, overflow: 'auto' }}>
                       {p.cases.map((c, i) => (
-                        <li key={i}>
+                        <li key={i} data-case-seq={i + 1}>
                           {c.title}
                           <Typography.Text type="secondary">（{c.unitName || '未写提供单位'}）</Typography.Text>
                         </li>
@@ -126,7 +140,7 @@ export function ImportPage() {
                     {p.warnings.map((w, i) => (
                       <Alert key={i} type="warning" showIcon message={w.message} />
                     ))}
-                    <FindingCount findings={p.findings} />
+                    <FindingCount findings={p.findings} previewKey={item.key} />
                     <Space>
                       {p.duplicate ? (
                         <Button type="primary" disabled={busy > 0} onClick={() => commit(item, true)}>
@@ -190,7 +204,7 @@ export function ImportPage() {
                 <Button>打开文件…</Button>
               </Upload>
             </Space>
-            {checked && <FindingsList findings={checked} />}
+            {checked && <FindingsList findings={checked} canJump={(f) => f.place.slot === 'line' && f.place.index !== null} />}
           </Card>
         </Col>
       </Row>

@@ -7,6 +7,8 @@ import { REPLICATION_STATUSES, REPLICATION_STATUS_LABELS, formatRate, type Ledge
 import { api } from '../api';
 import { useExport } from '../components/ExportResult';
 import { errorText } from '../format';
+import { DialogKeys } from '../components/DialogKeys';
+import { EmptyHint } from '../components/EmptyHint';
 
 // 复制推广台账: units down, experiences across. A cell is entered from the keyboard: arrows move, 1–4 set
 // 未启动 / 推进中 / 已复制 / 不适用 (dated the day the ledger is shown for), Enter opens the cell's detail (date,
@@ -156,7 +158,9 @@ export function LedgerPage() {
         选中格子后按 1 未启动、2 推进中、3 已复制、4 不适用，方向键移动，回车填写日期、责任单位、联络员和佐证说明；状态记在所选日期（{ledger.at}）。
       </Typography.Paragraph>
       {experiences.length === 0 ? (
-        <Typography.Text type="secondary">经验目录为空，请先在“经验目录”中导入或添加。</Typography.Text>
+        <EmptyHint>
+          台账按经验目录逐条登记各单位的复制推广情况，目录还是空的：先在<a href="#/experiences">“经验目录”</a>导入或添加经验
+        </EmptyHint>
       ) : (
         <div className="ledger-scroll" style={{ overflow: 'auto', maxHeight: 'calc(100vh - 300px)', border: '1px solid #f0f0f0' }}>
           <table ref={grid} className="ledger-grid" role="grid" aria-label="复制推广台账" style={{ borderCollapse: 'collapse', fontSize: 13 }}>
@@ -216,6 +220,7 @@ export function LedgerPage() {
       )}
       <Modal open={detail !== null} title={detail?.title} onCancel={() => setDetail(null)} onOk={() => void saveDetail()} okText="保存" cancelText="取消" destroyOnHidden>
         {detail && (
+          <DialogKeys onSubmit={() => void saveDetail()}>
           <Form layout="vertical">
             <Form.Item label="状态">
               <Select aria-label="状态" value={detail.status} onChange={(status) => setDetail({ ...detail, status })} options={REPLICATION_STATUSES.map((x) => ({ value: x, label: REPLICATION_STATUS_LABELS[x] }))} />
@@ -233,6 +238,7 @@ export function LedgerPage() {
               <Input.TextArea aria-label="佐证说明" maxLength={2000} autoSize={{ minRows: 2 }} value={detail.note} onChange={(e) => setDetail({ ...detail, note: e.target.value })} />
             </Form.Item>
           </Form>
+          </DialogKeys>
         )}
       </Modal>
     </>

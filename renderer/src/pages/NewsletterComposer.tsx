@@ -26,6 +26,8 @@ import { setLeaveGuard } from '../leave-guard';
 import { navigate } from '../router';
 import { useCommand } from '../shortcuts';
 import { useVocab } from '../vocab';
+import { DialogKeys } from '../components/DialogKeys';
+import { chineseSelection } from '../table-a11y';
 
 // Composing one issue of 《自贸动态》: its header, its sections, its items dragged into order (across sections
 // too), items added from library cases or pasted, a preview, the figures to check, the Word export.
@@ -102,18 +104,20 @@ function CasePicker({ open, onClose, onPick }: { open: boolean; onClose: () => v
   const shown = rows.filter((r) => !query.trim() || `${r.title}${r.unitName}`.includes(query.trim()));
   return (
     <Modal title="从案例库添加" open={open} onCancel={onClose} onOk={() => (onPick(picked), onClose())} okText={`添加（${picked.length}）`} okButtonProps={{ disabled: !picked.length }} cancelText="取消" width={760} destroyOnHidden>
-      <Input.Search aria-label="筛选案例" allowClear placeholder="标题或单位" value={query} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
+      <DialogKeys onSubmit={() => picked.length > 0 && (onPick(picked), onClose())}>
+      <Input aria-label="筛选案例" allowClear placeholder="标题或单位；勾选后按回车添加" value={query} onChange={(e) => setQuery(e.target.value)} style={{ marginBottom: 8 }} />
       <Table<CaseRow>
         rowKey="id"
         size="small"
         pagination={{ pageSize: 8, showSizeChanger: false }}
         dataSource={shown}
-        rowSelection={{ selectedRowKeys: picked, onChange: (k) => setPicked(k as number[]) }}
+        rowSelection={{ selectedRowKeys: picked, onChange: (k) => setPicked(k as number[]), ...chineseSelection<CaseRow>((r) => r.title) }}
         columns={[
           { title: '案例名称', dataIndex: 'title' },
           { title: '单位', dataIndex: 'unitName', width: 110 },
         ]}
       />
+      </DialogKeys>
     </Modal>
   );
 }
@@ -142,6 +146,7 @@ function ItemEditor({ item, onClose, onSave }: { item: EditItem | null; onClose:
   };
   return (
     <Modal title="编辑文章" open={!!item} onCancel={onClose} onOk={save} okText="确定" cancelText="取消" width={760} destroyOnHidden forceRender>
+      <DialogKeys key={item?.key ?? ''} onSubmit={() => void save().catch(() => undefined)}>
       <Form form={form} layout="vertical">
         <Form.Item name="title" label="标题（编号自动生成，不要输入“（一）”）" rules={[{ required: true, whitespace: true, message: '请填写标题' }, { max: 300, message: '标题不能超过 300 个字' }]}>
           <Input aria-label="文章标题" maxLength={300} />
@@ -174,6 +179,7 @@ function ItemEditor({ item, onClose, onSave }: { item: EditItem | null; onClose:
           <Input.TextArea aria-label="正文" autoSize={{ minRows: 8, maxRows: 20 }} maxLength={400_000} />
         </Form.Item>
       </Form>
+      </DialogKeys>
     </Modal>
   );
 }
@@ -523,7 +529,9 @@ export function NewsletterComposer({ id }: { id: number }) {
       <CasePicker open={picking} onClose={() => setPicking(false)} onPick={(ids) => void fromCases(ids)} />
       <Modal title="粘贴文章" open={pasting} onCancel={() => setPasting(false)} onOk={fromText} okText="添加" okButtonProps={{ disabled: !pasted.trim() }} cancelText="取消" width={760} destroyOnHidden>
         <Typography.Paragraph type="secondary">第一行是标题，其后每段一行；“1. 小标题”一行开始一个小标题；开头的“新华社××电”作为来源。</Typography.Paragraph>
-        <Input.TextArea aria-label="粘贴的文章" autoSize={{ minRows: 10, maxRows: 24 }} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+        <DialogKeys onSubmit={() => pasted.trim() && void fromText()}>
+          <Input.TextArea aria-label="粘贴的文章" placeholder="Ctrl+Enter 添加" autoSize={{ minRows: 10, maxRows: 24 }} value={pasted} onChange={(e) => setPasted(e.target.value)} />
+        </DialogKeys>
       </Modal>
       <ItemEditor
         item={editing}

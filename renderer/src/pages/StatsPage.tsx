@@ -6,12 +6,13 @@ import { api } from '../api';
 import { CountChart } from '../components/BarChart';
 import { useExport } from '../components/ExportResult';
 import { useVocab } from '../vocab';
+import { EmptyHint, START_WITH_CASES } from '../components/EmptyHint';
 
 function Block({ title, rows, kind = 'bar' }: { title: string; rows: Stats['byUnit']; kind?: 'bar' | 'pie' }) {
   return (
     <Card size="small" title={title} style={{ marginBottom: 12 }}>
       <Row gutter={8}>
-        <Col span={14}>{rows.length ? <CountChart data={rows} kind={kind} height={Math.max(160, kind === 'bar' ? rows.length * 26 + 20 : 220)} /> : <Typography.Text type="secondary">无数据</Typography.Text>}</Col>
+        <Col span={14}>{rows.length ? <CountChart data={rows} kind={kind} height={Math.max(160, kind === 'bar' ? rows.length * 26 + 20 : 220)} /> : <EmptyHint>这个范围内没有案例：可在上方改选“全部案例”或另一个批次</EmptyHint>}</Col>
         <Col span={10}>
           <Table
             size="small"
@@ -44,6 +45,15 @@ export function StatsPage() {
   const runExport = useExport();
   useEffect(() => void api['stats.get']({ batchId }).then(setStats), [batchId]);
   if (!stats) return <Spin />;
+  if (stats.total === 0 && batchId === undefined)
+    return (
+      <>
+        <div className="page-head">
+          <Typography.Title level={4}>统计</Typography.Title>
+        </div>
+        <EmptyHint>案例库里还没有案例，统计随案例自动生成。{START_WITH_CASES}。</EmptyHint>
+      </>
+    );
   return (
     <>
       <div className="page-head">
