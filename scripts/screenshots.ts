@@ -49,6 +49,11 @@ async function main() {
   await shot('stats', '#/stats', '按单位类别');
   await shot('settings', '#/settings', '提供单位');
   await shot('help', '#/help', '工作流程');
+  await shot('calls', '#/calls', '新建征集');
+  await shot('newsletters', '#/newsletters', '新建一期');
+  await shot('experiences', '#/experiences', '添加经验');
+  await shot('ledger', '#/ledger', '不适用');
+  await shot('crosstab', '#/crosstab', '今年以来');
   await browser.close();
   child.kill('SIGTERM');
   if (errors.length) {
