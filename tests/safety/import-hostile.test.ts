@@ -2,9 +2,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import officeCrypto from 'officecrypto-tool';
 import { formatCounter } from '../../electron/core/import/docx-text';
 import { readFileText } from '../../electron/core/import/file-text';
 import { tempCasebook } from '../helpers/tmp';
+import { wordFile } from '../helpers/word-samples';
 import { refusedImport } from './refused-import';
 
 // Hostile .docx files for the XML reader of issue 17: each is refused (or read) within seconds and a bounded
@@ -65,5 +67,12 @@ describe('a Word file with an opening password, made by a real producer', () => 
     for (const name of ['加密公文.doc', '加密公文.wps']) {
       expect(await refused(name, bytes)).toBe(`${name}设有打开密码（已加密），无法读取：请在 Word 或 WPS 中取消密码后另存，再导入`);
     }
+  });
+
+  it('an encrypted .docx (ECMA-376 agile encryption, written by officecrypto-tool) is refused as encrypted, naming the file', async () => {
+    const plain = await wordFile('numbering');
+    const locked = (await officeCrypto.encrypt(plain, { password: 'secret' })) as Buffer;
+    expect(officeCrypto.isEncrypted(locked)).toBe(true); // the producer's own check: an OLE file, not a zip
+    expect(await refused('加密案例.docx', locked)).toBe('加密案例.docx设有打开密码（已加密），无法读取：请在 Word 或 WPS 中取消密码后另存，再导入');
   });
 });
