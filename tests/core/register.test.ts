@@ -272,6 +272,10 @@ describe('level history and cross-tables', () => {
     const withSource = pending.filter((p) => p.experienceName);
     expect(withSource.every((p) => /^自贸试验区第.+批(改革试点经验|最佳实践案例)$|.+/u.test(p.experienceName!))).toBe(true);
     expect(listExperiences(book.db).some((e) => e.name.startsWith('国家'))).toBe(false); // one spelling per batch
+    // an id that names nothing refuses the whole confirmation, the proposals still pending
+    expect(() => confirmProposals(book.db, [{ caseId: pending[0]!.caseId }, { caseId: 999_999 }])).toThrow('案例不存在：999999');
+    expect(() => confirmProposals(book.db, [{ caseId: pending[0]!.caseId, fieldId: 999_999 }])).toThrow('领域不存在：999999');
+    expect(pendingProposals(book.db).length).toBe(pending.length);
     expect(confirmProposals(book.db, [{ caseId: pending[0]!.caseId }, { caseId: pending[1]!.caseId, fieldId: null }])).toBe(2);
     expect(getCase(book.db, pending[1]!.caseId).fieldId).toBeNull();
     expect(pendingProposals(book.db)).toHaveLength(pending.length - 2);

@@ -2,7 +2,7 @@ import type { BodyNode, SourceKind } from '../../../shared/domain';
 import { experienceBatchLabel, parseExperienceBatch } from '../../../shared/register';
 import type { Db } from '../db/connection';
 import { DEMO_EXPERIENCES } from '../../../seeds/experiences';
-import { nowIso } from '../util';
+import { notFound, nowIso } from '../util';
 
 // What the importer proposes for each case it reads: the catalogue entry the case copies and its 领域. Both
 // are written on the case (so lists and statistics have them at once) and kept as proposals until the clerk
@@ -133,10 +133,15 @@ export function pendingProposals(db: Db): CaseProposal[] {
  */
 export function confirmProposals(db: Db, items: { caseId: number; experienceId?: number | null; fieldId?: number | null }[]): number {
   const pending = db.prepare('SELECT 1 FROM register_proposals WHERE case_id = ? AND confirmed = 0');
+  const exists = (table: 'cases' | 'source_experiences' | 'fields', id: number) => db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
   return db.transaction(() => {
     let n = 0;
     for (const it of items) {
-      if (!pending.get(it.caseId)) continue;
+      // an id that names nothing is refused (and the whole confirmation with it), never skipped in silence
+      if (!exists('cases', it.caseId)) throw notFound('案例', it.caseId);
+      if (it.experienceId != null && !exists('source_experiences', it.experienceId)) throw notFound('经验', it.experienceId);
+      if (it.fieldId != null && !exists('fields', it.fieldId)) throw notFound('领域', it.fieldId);
+      if (!pending.get(it.caseId)) continue; // already confirmed: confirming twice changes nothing
       if (it.experienceId !== undefined) db.prepare('UPDATE cases SET source_id = ? WHERE id = ?').run(it.experienceId, it.caseId);
       if (it.fieldId !== undefined) db.prepare('UPDATE cases SET field_id = ? WHERE id = ?').run(it.fieldId, it.caseId);
       db.prepare(
