@@ -77,3 +77,17 @@ describe('what the reader noticed reaches the clerk', () => {
     expect(result.warnings[0]).toMatch(/修订.docx含有未接受的修订：已按接受全部修订读入/u);
   });
 });
+
+describe('references an item makes', () => {
+  it('a unit, case or experience that does not exist is refused with the item named, not as a bare foreign-key failure', async () => {
+    const withItem = (item: Record<string, unknown>) => ({
+      number: next++,
+      date: '2024-10-15',
+      sections: [{ name: '龙江板块', items: [{ title: '第一篇', credit: '', unitId: null, paragraphs: ['正文。'], parts: [], caseIds: [], sourceIds: [], ...item }] }],
+    });
+    expect((await apiRefused(db, handlers, 'newsletters.create', withItem({ unitId: 9999 }))).message).toBe('第 1 篇“第一篇”的单位不存在（ID 9999）');
+    expect((await apiRefused(db, handlers, 'newsletters.create', withItem({ caseIds: [9999] }))).message).toBe('第 1 篇“第一篇”关联的案例不存在（ID 9999）');
+    expect((await apiRefused(db, handlers, 'newsletters.create', withItem({ sourceIds: [9999] }))).message).toBe('第 1 篇“第一篇”关联的经验不存在（ID 9999）');
+    await apiOk(handlers, 'newsletters.create', withItem({ caseIds: [1] }));
+  });
+});

@@ -101,6 +101,18 @@ function writeContent(db: Db, issueId: number, input: ReturnType<typeof newslett
   const linkCase = db.prepare('INSERT OR IGNORE INTO newsletter_item_cases (item_id, case_id, seq) VALUES (?, ?, ?)');
   const linkSource = db.prepare('INSERT OR IGNORE INTO newsletter_item_sources (item_id, source_id, seq) VALUES (?, ?, ?)');
   const seen = new Set<number>();
+  // a reference that names nothing is refused with the item named, not as a bare foreign-key failure
+  const exists = (table: 'units' | 'cases' | 'source_experiences', id: number) => db.prepare(`SELECT 1 FROM ${table} WHERE id = ?`).get(id) !== undefined;
+  let n = 0;
+  for (const section of input.sections) {
+    for (const item of section.items) {
+      n += 1;
+      const which = `第 ${n} 篇“${item.title.slice(0, 30)}”`;
+      if (item.unitId != null && !exists('units', item.unitId)) throw new UserError(`${which}的单位不存在（ID ${item.unitId}）`, 'not_found');
+      for (const c of item.caseIds) if (!exists('cases', c)) throw new UserError(`${which}关联的案例不存在（ID ${c}）`, 'not_found');
+      for (const e of item.sourceIds) if (!exists('source_experiences', e)) throw new UserError(`${which}关联的经验不存在（ID ${e}）`, 'not_found');
+    }
+  }
   input.sections.forEach((section, si) => {
     const sectionId = Number(insertSection.run(issueId, si + 1, section.name).lastInsertRowid);
     section.items.forEach((item, ii) => {
