@@ -1,16 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { CASE_LINES, PNG_BYTES, caseDocx } from '../helpers/submissions';
 import { tempDir } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe('command line: calls', () => {
   it('creates a call, receives files, shows the tracker and makes the batch in the units’ order', async () => {

@@ -3,17 +3,10 @@ import fs from 'node:fs';
 import { readDocx } from '../helpers/docx';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { parseCircular } from '../../electron/core/import/parse-circular';
 import { titleKey } from '../../electron/core/import/text';
 import { SEED_CIRCULAR, seedText, tempDir } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe('command line', () => {
   it('lists the demo batch of 28 cases on a fresh file', async () => {

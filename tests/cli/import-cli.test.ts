@@ -1,19 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { SAMPLE_CASES, typedText, wordFile } from '../helpers/word-samples';
 import { tempDir } from '../helpers/tmp';
 
 // Issue 17.9 and its bad input: `import` and `check` take every format; a refused file is named with its reason and
 // the other files of the same command are still imported.
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe('import and check on the command line', () => {
   it('imports the good files of a batch of files and names the refused one', async () => {

@@ -1,15 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../electron/cli/main';
+import { cli } from '../helpers/cli';
 import { tempDir } from '../helpers/tmp';
-
-async function cli(...argv: string[]) {
-  let out = '';
-  let err = '';
-  const code = await runCli(argv, { out: (t) => (out += `${t}\n`), err: (t) => (err += `${t}\n`) });
-  return { code, out, err };
-}
 
 describe('command line: the register', () => {
   it('imports a catalogue (refusing, then accepting the good rows), sets statuses and reports rates and cross-tables as JSON', async () => {
