@@ -15,30 +15,20 @@ import { getSettings } from '../../electron/core/repos/settings';
 import * as vocab from '../../electron/core/repos/vocab';
 import type { CaseContent } from '../../shared/domain';
 import { tempCasebook, tempDir } from '../helpers/tmp';
+import { draftCase } from '../helpers/case-content';
 
 // Everyday editing never loses or duplicates work (issue 9, items 1, 3, 4, 5, 6), on real database files.
 
 function content(unitId: number, patch: Partial<CaseContent> = {}): CaseContent {
-  return {
-    title: '“测试事项”复制推广典型案例',
-    type: 'replication',
+  return draftCase({
     unitId,
-    fieldId: null,
-    sourceId: null,
-    year: 2024,
-    contactName: '',
-    contactPhone: '',
-    honours: [],
-    status: 'draft',
-    returnReason: '',
-    lead: [],
     body: [
       { heading: '复制推广事项介绍', text: '', paragraphs: ['介绍。'], items: [] },
       { heading: '主要做法', text: '', paragraphs: ['做法。'], items: [{ heading: '建立机制', text: '', paragraphs: ['冰雪经济。'], items: [] }] },
       { heading: '实践效果', text: '', paragraphs: ['效果。'], items: [] },
     ],
     ...patch,
-  };
+  });
 }
 
 const caseCount = (db: ReturnType<typeof tempCasebook>['db']) => (db.prepare('SELECT COUNT(*) AS n FROM cases').get() as { n: number }).n;

@@ -6,6 +6,7 @@ import { checkCase, checkCircular, checkRawText } from '../../electron/core/proo
 import { applyFixes } from '../../electron/core/proofread/fixes';
 import { checkText } from '../../electron/core/proofread/text-rules';
 import { seedText } from '../helpers/tmp';
+import { draftCase } from '../helpers/case-content';
 
 const rules = (text: string) => checkText(text).map((h) => h.rule);
 const fixed = (text: string) =>
@@ -15,22 +16,11 @@ const fixed = (text: string) =>
     .reduce((t, h) => t.slice(0, h.offset) + h.replacement + t.slice(h.offset + h.length), text);
 
 function content(patch: Partial<CaseContent> = {}): CaseContent {
-  return {
+  return draftCase({
     title: '“测试”复制推广典型案例',
-    type: 'replication',
-    unitId: 1,
-    fieldId: null,
-    sourceId: null,
-    year: 2024,
-    contactName: '',
-    contactPhone: '',
-    honours: [],
-    status: 'draft',
-    returnReason: '',
-    lead: [],
     body: ['复制推广事项介绍', '主要做法', '实践效果', '下一步工作思路'].map((heading) => ({ heading, text: '', paragraphs: ['内容。'], items: [] })),
     ...patch,
-  };
+  });
 }
 
 describe('text rules: each must and must not trigger', () => {

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { bodyNodeSchema, caseContentSchema, type CaseContent } from '../../shared/domain';
 import { CASE_LIMITS, overLimit } from '../../renderer/src/limits';
 import { UndoHistory } from '../../renderer/src/undo-history';
+import { draftCase } from '../helpers/case-content';
 
-const base: CaseContent = {
+const base: CaseContent = draftCase({
   title: '“甲”复制推广典型案例',
-  type: 'replication',
-  unitId: 1,
-  fieldId: null,
-  sourceId: null,
-  year: 2024,
-  contactName: '',
-  contactPhone: '',
-  honours: [],
-  status: 'draft',
-  returnReason: '',
-  lead: [],
   body: [{ heading: '主要做法', text: '', paragraphs: ['做法。'], items: [] }],
-};
+});
 
 describe('the limits the form shows are the contract\'s', () => {
   const fits = (patch: Partial<CaseContent>) => caseContentSchema.safeParse({ ...base, ...patch }).success;

@@ -4,6 +4,7 @@
 import { openDatabase } from '../../../electron/core/db/connection';
 import { createCase } from '../../../electron/core/repos/cases';
 import { listUnits } from '../../../electron/core/repos/vocab';
+import { draftCase } from '../../helpers/case-content';
 
 const [mode, file, arg] = process.argv.slice(2);
 const out = (line: string) => process.stdout.write(`${line}\n`);
@@ -34,21 +35,15 @@ if (mode === 'counter') {
   const book = openDatabase(file!);
   const unitId = listUnits(book.db)[0]!.id;
   for (let i = 1; ; i++) {
-    const c = createCase(book.db, {
-      title: `故障注入案例${i}`,
-      type: 'replication',
-      unitId,
-      fieldId: null,
-      sourceId: null,
-      year: 2024,
-      contactName: '',
-      contactPhone: '',
-      honours: [],
-      status: 'draft',
-      returnReason: '',
-      lead: [`第${i}个案例的导语。`.repeat(1 + (i % 20))],
-      body: [{ heading: '主要做法', text: '', paragraphs: [`正文${i}。`.repeat(1 + (i % 50))], items: [] }],
-    });
+    const c = createCase(
+      book.db,
+      draftCase({
+        title: `故障注入案例${i}`,
+        unitId,
+        lead: [`第${i}个案例的导语。`.repeat(1 + (i % 20))],
+        body: [{ heading: '主要做法', text: '', paragraphs: [`正文${i}。`.repeat(1 + (i % 50))], items: [] }],
+      }),
+    );
     out(String(c.id)); // after the commit: the parent may rely on this id
   }
 } else {
