@@ -13,7 +13,7 @@ import { formatTable } from './table';
 export const CLI_CALLS_COMMANDS = `  calls create --title 名称 --kind replication|innovation --deadline YYYY-MM-DD --units ID,ID,… [--expected N]
                                          新建征集（向所列单位征集案例，每单位应报 N 个，默认 1）
   calls list                             列出征集
-  calls receive 征集ID 文件…             接收单位报送的文件（.docx/.txt/.md），每个文件单独处理
+  calls receive 征集ID 文件…             接收单位报送的文件（.docx/.doc/.wps/.pdf/.txt/.md），每个文件单独处理
   calls show 征集ID                      报送情况：每单位应报、已收、退回、逾期，以及催报名单
   calls batch 征集ID [--order rank|unit] 由入选案例生成草稿批次（未选时为全部已收未退回案例，按单位顺序）
   calls export 征集ID --docx 文件|--xlsx 文件
