@@ -108,6 +108,25 @@ const HEADERS: Record<Target, string[]> = {
 const CATALOGUE_ZIP_BOUNDS = { part: 16 * 1024 * 1024, total: 32 * 1024 * 1024 };
 /** How far down a title block may push the header row. */
 const HEADER_SEARCH_ROWS = 10;
+/**
+ * A sheet whose whole columns were formatted lists up to a million value-less cells and empty rows; exceljs would
+ * build an object for each (15 s for 700,000 rows) and the count of rows would refuse a file of a hundred names.
+ * They carry nothing the catalogue reads, so they are cut from the sheet's XML first, in one linear pass each.
+ */
+const EMPTY_CELL = /<(?:\w+:)?c\b[^>]*\/>/gu;
+const EMPTY_ROW = /<(?:\w+:)?row\b[^>]*\/>|<((?:\w+:)?)row\b[^>]*>\s*<\/\1row>/gu;
+const WORKSHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/u;
+
+/** The workbook's parts with the sheets' empty cells and rows taken out, stored without compression for exceljs. */
+function withoutEmptyRows(parts: Record<string, Uint8Array>): Uint8Array {
+  for (const name of Object.keys(parts)) {
+    if (!WORKSHEET_PART.test(name)) continue;
+    const xml = new TextDecoder().decode(parts[name]);
+    parts[name] = new TextEncoder().encode(xml.replace(EMPTY_CELL, '').replace(EMPTY_ROW, ''));
+  }
+  return zipSync(parts, { level: 0 });
+}
+const isBlank = (cells: string[]) => cells.every((c) => c.trim() === '');
 const headerKey = (h: string) => h.replace(/\s+/gu, '').replace(/（/gu, '(').replace(/）/gu, ')').replace(/[*＊]/gu, '');
 
 function mapHeaders(headers: string[]): { header: string; field: Target | null }[] {
@@ -133,7 +152,7 @@ function kindOf(text: string): ExperienceKind | null {
 }
 
 /** Reads the file's rows as text: .xlsx by exceljs, .csv by papaparse (UTF-8, or GBK as Excel saves it in China). */
-async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: string[][]; notice: string | null }> {
+async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: string[][]; notice: string | null; truncated: boolean }> {
   if (bytes.length === 0) throw new UserError(`${fileName}是空文件`, 'bad_input');
   if (bytes.length > CATALOGUE_MAX_BYTES) throw new UserError(`${fileName}超过 ${CATALOGUE_MAX_BYTES / 1024 / 1024} MB，请拆分后导入`, 'bad_input');
   const lower = fileName.toLowerCase();
@@ -146,7 +165,7 @@ async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: st
     try {
       // exceljs would trust the packed streams; fflate unpacks each part into no more than its declared (checked)
       // size, so the workbook exceljs reads is the bounded one, stored without compression.
-      await wb.xlsx.load(Buffer.from(zipSync(unzipSync(bytes), { level: 0 })) as unknown as ArrayBuffer);
+      await wb.xlsx.load(Buffer.from(withoutEmptyRows(unzipSync(bytes))) as unknown as ArrayBuffer);
     } catch {
       throw unreadable();
     }
@@ -155,13 +174,17 @@ async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: st
     if (!ws) throw new UserError(`${fileName}中没有工作表`, 'bad_input');
     const rows: string[][] = [];
     const width = Math.min(ws.columnCount, 50);
-    ws.eachRow({ includeEmpty: true }, (row, n) => {
-      if (n > CATALOGUE_MAX_ROWS + 50) return;
+    let filled = 0;
+    let truncated = false;
+    ws.eachRow((row, n) => {
+      if (truncated) return;
       const cells: string[] = [];
       for (let i = 1; i <= width; i++) cells.push(cellText(row.getCell(i).value));
-      rows[n - 1] = cells;
+      if (!isBlank(cells) && ++filled > CATALOGUE_MAX_ROWS + HEADER_SEARCH_ROWS) truncated = true;
+      else rows[n - 1] = cells;
     });
-    return { rows: Array.from(rows, (r) => r ?? []), notice: null };
+    const none: string[] = []; // one shared empty row for the gaps the cut rows left
+    return { rows: Array.from(rows, (r) => r ?? none), notice: null, truncated };
   }
   if (lower.endsWith('.csv') || lower.endsWith('.txt')) {
     let text: string;
@@ -173,8 +196,22 @@ async function readRows(bytes: Uint8Array, fileName: string): Promise<{ rows: st
       text = new TextDecoder('gb18030').decode(bytes);
       notice = `${fileName}不是 UTF-8 编码，已按 GBK（GB18030）读取；请核对预览中的文字`;
     }
-    const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/u, ''), { skipEmptyLines: false, preview: CATALOGUE_MAX_ROWS + 50 });
-    return { rows: parsed.data.map((r) => r.map((c) => String(c ?? ''))), notice };
+    // Blank lines do not count against the bound (Excel saves a formatted column as thousands of «,,,»); the read
+    // stops at the first line past it, and a file cut there is refused, never imported in part.
+    const rows: string[][] = [];
+    let filled = 0;
+    let truncated = false;
+    Papa.parse<string[]>(text.replace(/^\uFEFF/u, ''), {
+      skipEmptyLines: false,
+      step: (result, parser) => {
+        const cells = result.data.map((c) => String(c ?? ''));
+        if (!isBlank(cells) && ++filled > CATALOGUE_MAX_ROWS + HEADER_SEARCH_ROWS) {
+          truncated = true;
+          parser.abort();
+        } else rows.push(cells);
+      },
+    });
+    return { rows, notice, truncated };
   }
   throw new UserError(`${fileName}：只能导入 .xlsx 或 .csv 文件`, 'bad_input');
 }
@@ -194,7 +231,9 @@ function cellText(v: ExcelJS.CellValue): string {
 
 /** The preview: every row checked (with the row number the clerk sees), nothing written. */
 export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: string): Promise<CataloguePreview & { notice: string | null }> {
-  const { rows, notice } = await readRows(bytes, fileName);
+  const { rows, notice, truncated } = await readRows(bytes, fileName);
+  const tooMany = () => new UserError(`${fileName}超过 ${CATALOGUE_MAX_ROWS} 行，请拆分后导入`, 'bad_input');
+  if (truncated) throw tooMany();
   // The header is the first row naming a 名称 column: a printed sheet has a merged title row above it.
   const firstFilled = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
   if (firstFilled < 0) throw new UserError(`${fileName}没有内容`, 'bad_input');
@@ -208,7 +247,7 @@ export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: stri
     throw new UserError(`${fileName}的表头中没有“名称”列（找到：${listed || '无'}）`, 'bad_input');
   }
   const data = rows.slice(headerIndex + 1);
-  if (data.length > CATALOGUE_MAX_ROWS) throw new UserError(`${fileName}超过 ${CATALOGUE_MAX_ROWS} 行，请拆分后导入`, 'bad_input');
+  if (data.filter((r) => !isBlank(r)).length > CATALOGUE_MAX_ROWS) throw tooMany();
 
   const seen = new Map<string, { line: number; key: string }>(); // name → the first line naming it
   const existing = db.prepare('SELECT id, kind, batch_no FROM source_experiences WHERE name = ?');
@@ -216,7 +255,7 @@ export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: stri
   data.forEach((cells, i) => {
     const line = headerIndex + i + 2;
     const get = (t: Target) => (col(t) >= 0 ? (cells[col(t)] ?? '').trim() : '');
-    if (cells.every((c) => c.trim() === '')) return;
+    if (isBlank(cells)) return;
     const errors: string[] = [];
     const name = get('name');
     if (!name) errors.push(`第${line}行：缺少名称`);
