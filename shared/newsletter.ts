@@ -19,7 +19,7 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/u, '日期格式应为 YYY
 export const itemPartSchema = z.object({
   heading: z.string().trim().max(NEWSLETTER_LIMITS.titleChars, `小标题不能超过 ${NEWSLETTER_LIMITS.titleChars} 个字`),
   paragraphs: z.array(paragraph).max(NEWSLETTER_LIMITS.paragraphs),
-});
+}).strict(); // a part inside a part (or any key the composer does not send) is refused, never dropped in silence
 export type ItemPart = z.infer<typeof itemPartSchema>;
 
 export const newsletterItemInputSchema = z.object({
@@ -33,14 +33,16 @@ export const newsletterItemInputSchema = z.object({
   parts: z.array(itemPartSchema).max(NEWSLETTER_LIMITS.parts).default([]),
   caseIds: z.array(id).max(50).default([]),
   sourceIds: z.array(id).max(50).default([]),
-});
+  /** The unit's name as a saved item carries it: accepted so an item read back can be saved again, never stored. */
+  unitName: z.string().nullable().optional(),
+}).strict();
 export type NewsletterItemInput = z.input<typeof newsletterItemInputSchema>;
 export type NewsletterItem = z.output<typeof newsletterItemInputSchema> & { id: number; unitName: string | null };
 
 export const newsletterSectionInputSchema = z.object({
   name: z.string().trim().min(1, '栏目名称不能为空').max(30, '栏目名称不能超过 30 个字'),
   items: z.array(newsletterItemInputSchema).max(NEWSLETTER_LIMITS.items),
-});
+}).strict();
 
 export const newsletterInputSchema = z.object({
   number: z.number().int().positive('期号应为正整数').max(NEWSLETTER_LIMITS.issueNumber, `期号不能大于 ${NEWSLETTER_LIMITS.issueNumber}`),

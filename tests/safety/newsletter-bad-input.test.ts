@@ -79,15 +79,22 @@ describe('what the reader noticed reaches the clerk', () => {
 });
 
 describe('references an item makes', () => {
+  const withItem = (item: Record<string, unknown>) => ({
+    number: next++,
+    date: '2024-10-15',
+    sections: [{ name: '龙江板块', items: [{ title: '第一篇', credit: '', unitId: null, paragraphs: ['正文。'], parts: [], caseIds: [], sourceIds: [], ...item }] }],
+  });
   it('a unit, case or experience that does not exist is refused with the item named, not as a bare foreign-key failure', async () => {
-    const withItem = (item: Record<string, unknown>) => ({
-      number: next++,
-      date: '2024-10-15',
-      sections: [{ name: '龙江板块', items: [{ title: '第一篇', credit: '', unitId: null, paragraphs: ['正文。'], parts: [], caseIds: [], sourceIds: [], ...item }] }],
-    });
     expect((await apiRefused(db, handlers, 'newsletters.create', withItem({ unitId: 9999 }))).message).toBe('第 1 篇“第一篇”的单位不存在（ID 9999）');
     expect((await apiRefused(db, handlers, 'newsletters.create', withItem({ caseIds: [9999] }))).message).toBe('第 1 篇“第一篇”关联的案例不存在（ID 9999）');
     expect((await apiRefused(db, handlers, 'newsletters.create', withItem({ sourceIds: [9999] }))).message).toBe('第 1 篇“第一篇”关联的经验不存在（ID 9999）');
     await apiOk(handlers, 'newsletters.create', withItem({ caseIds: [1] }));
+  });
+
+  it('a part nested inside a part, or a key the composer never sends, is refused, not dropped in silence', async () => {
+    const nested = withItem({ parts: [{ heading: '小标题', paragraphs: ['正文。'], parts: [{ heading: '下级', paragraphs: ['会丢失的正文。'] }] }] });
+    // before: saved without «会丢失的正文。»
+    expect((await apiRefused(db, handlers, 'newsletters.create', nested)).message).toMatch(/不认识的字段：parts/u);
+    expect((await apiRefused(db, handlers, 'newsletters.create', withItem({ body: ['正文'] }))).message).toMatch(/不认识的字段：body/u);
   });
 });
