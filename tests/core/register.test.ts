@@ -17,7 +17,7 @@ import { buildCatalogueXlsx, buildCrossTableXlsx, buildLedgerXlsx } from '../../
 import { rateReport, setReplications } from '../../electron/core/register/ledger';
 import { addLevel, currentLevels, deleteLevel, listLevels } from '../../electron/core/register/levels';
 import { confirmProposals, pendingProposals } from '../../electron/core/register/propose';
-import { getCase, listCases, updateCase } from '../../electron/core/repos/cases';
+import { getCase, listCases, listRevisions, restoreRevision, updateCase } from '../../electron/core/repos/cases';
 import { listUnits } from '../../electron/core/repos/vocab';
 import { contentOf } from '../../shared/case-content';
 import { experienceBatchLabel, parseExperienceBatch } from '../../shared/register';
@@ -315,10 +315,9 @@ describe('level history and cross-tables', () => {
     expect(() => crossTable(book.db, { rows: 'unit', cols: 'x' as never })).toThrow(/统计维度“x”无效/u);
   });
 
-  it('an honour ticked in the editor counts as an undated step', () => {
+  it('an honour with no step behind it (a file older than the level history) counts as an undated step', () => {
     const c = listCases(book.db, {})[5]!;
-    const full = getCase(book.db, c.id);
-    updateCase(book.db, c.id, { ...contentOf(full), honours: ['provincial_excellent'] });
+    book.db.prepare(`UPDATE cases SET honours = '["provincial_excellent"]' WHERE id = ?`).run(c.id);
     expect(currentLevels(book.db).get(c.id)).toBe('provincial_excellent');
   });
 
@@ -350,5 +349,36 @@ describe('征集/评选 honours go into the level history', () => {
     expect(steps[0]!.awardedBy).toMatch(/自由贸易试验区工作办公室/u);
     expect(steps[0]!.date).toMatch(/^\d{4}-\d{2}-\d{2}$/u);
     expect(currentLevels(book.db).get(r!.caseId!)).toBe('provincial_excellent');
+  });
+});
+
+describe('the level history owns a case’s 荣誉, and each change of them is a revision', () => {
+  it('a step added or removed is a revision; an edit or a restored version cannot write other honours', () => {
+    const book = tempCasebook();
+    const [c] = listCases(book.db, {});
+    const before = getCase(book.db, c!.id).revision;
+    const step = addLevel(book.db, c!.id, { level: 'provincial_excellent', awardedBy: '省自贸办', date: '2024-01-10', docNumber: '' });
+    const after = getCase(book.db, c!.id);
+    expect(after.honours).toEqual(['provincial_excellent']);
+    expect(after.revision).toBe(before + 1);
+    const [latest] = listRevisions(book.db, c!.id);
+    expect([latest!.note, latest!.content.honours]).toEqual(['级别沿革：省级优秀案例', ['provincial_excellent']]);
+    // before: the old version had no honour and restoring it dropped the honour while the history kept the step
+    expect(restoreRevision(book.db, c!.id, before).honours).toEqual(['provincial_excellent']);
+    // the editor's save carries the honours it loaded; they do not override the history's
+    expect(updateCase(book.db, c!.id, { ...contentOf(getCase(book.db, c!.id)), honours: [], contactName: '张三' }).honours).toEqual(['provincial_excellent']);
+    deleteLevel(book.db, step.id);
+    expect(getCase(book.db, c!.id).honours).toEqual([]);
+    expect(listRevisions(book.db, c!.id)[0]!.note).toBe('级别沿革：删除省级优秀案例');
+  });
+
+  it('a proposal corrected on confirmation is a revision of the case', () => {
+    const book = tempCasebook();
+    const [p] = pendingProposals(book.db).filter((x) => x.fieldId !== null);
+    const before = getCase(book.db, p!.caseId).revision;
+    expect(confirmProposals(book.db, [{ caseId: p!.caseId, fieldId: null }])).toBe(1);
+    const c = getCase(book.db, p!.caseId);
+    expect([c.fieldId, c.revision]).toEqual([null, before + 1]);
+    expect(listRevisions(book.db, c.id)[0]!.note).toBe('确认经验来源与领域');
   });
 });

@@ -1,8 +1,7 @@
-import { contentOf } from '../../../shared/case-content';
-import { HONOUR_LABELS, type BatchDetail, type Honour } from '../../../shared/domain';
+import { type BatchDetail, type Honour } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { createBatch, nextOrdinal, setBatchItems } from '../repos/batches';
-import { getCase, updateCase } from '../repos/cases';
+import { getCase } from '../repos/cases';
 import { getSettings } from '../repos/settings';
 import { addLevel } from '../register/levels';
 import { localToday } from '../register/ledger';
@@ -54,8 +53,8 @@ export function honourSubmissions(db: Db, callId: number, submissionIds: number[
     for (const r of rows) {
       const c = getCase(db, r.case_id);
       if (c.honours.includes(honour)) continue;
-      updateCase(db, c.id, { ...contentOf(c), honours: [...c.honours, honour] }, { note: `评选：${HONOUR_LABELS[honour]}` });
-      addLevel(db, c.id, { level: honour, awardedBy: getSettings(db).organ, date: localToday(), docNumber: '', note: `评选：${call.title}` }); // the register's level history
+      // the register's level history, which gives the case its 荣誉 in a revision named for the 评选
+      addLevel(db, c.id, { level: honour, awardedBy: getSettings(db).organ, date: localToday(), docNumber: '', note: `评选：${call.title}` });
       changed += 1;
     }
   })();

@@ -1,5 +1,6 @@
 import { HONOURS, type Honour } from '../../../shared/domain';
 import {
+  CASE_LEVEL_LABELS,
   CASE_LEVEL_RANK,
   levelEventInputSchema,
   type CaseLevel,
@@ -7,6 +8,7 @@ import {
   type LevelEventInput,
 } from '../../../shared/register';
 import type { Db } from '../db/connection';
+import { setHonours } from '../repos/cases';
 import { UserError, notFound, nowIso } from '../util';
 
 // The level history of a case (片区级 → 省级优秀 / 省级典型 → 全国最佳实践 / 国家推广): each step with who awarded
@@ -41,16 +43,17 @@ export function listLevels(db: Db, caseId: number): LevelEvent[] {
 }
 
 /**
- * Keeps the old `honours` column (which the editor's two checkboxes, the library and older exports read) in
- * step with the history: a level reached adds its honour; a step removed takes its honour away only when no
- * other step of that level is left. An honour ticked in the editor without a step counts as an undated step.
+ * Keeps the `honours` column (which the editor's summary, the library and the exports read) in step with the
+ * history, as a revision of the case named by `note`: a level reached adds its honour; a step removed takes its
+ * honour away only when no other step of that level is left. An honour without a step counts as an undated step.
  */
-function syncHonours(db: Db, caseId: number, removed: CaseLevel | null = null): void {
+function syncHonours(db: Db, caseId: number, note: string, removed: CaseLevel | null = null): void {
   const levels = new Set((db.prepare('SELECT level FROM case_levels WHERE case_id = ?').all(caseId) as { level: string }[]).map((r) => r.level));
   const row = db.prepare('SELECT honours FROM cases WHERE id = ?').get(caseId) as { honours: string };
   const had = new Set(parseHonours(row.honours));
   if (removed && !levels.has(removed)) had.delete(removed as Honour);
-  db.prepare('UPDATE cases SET honours = ? WHERE id = ?').run(JSON.stringify(HONOURS.filter((h) => levels.has(h) || had.has(h))), caseId);
+  const honours = HONOURS.filter((h) => levels.has(h) || had.has(h));
+  if (JSON.stringify(honours) !== JSON.stringify(parseHonours(row.honours))) setHonours(db, caseId, honours, note);
 }
 
 function parseHonours(text: string): Honour[] {
@@ -74,7 +77,7 @@ export function addLevel(db: Db, caseId: number, raw: LevelEventInput): LevelEve
     const info = db
       .prepare('INSERT INTO case_levels (case_id, level, awarded_by, date, doc_number, note, created_at) VALUES (?,?,?,?,?,?,?)')
       .run(caseId, input.level, input.awardedBy, input.date, input.docNumber, input.note, nowIso());
-    syncHonours(db, caseId);
+    syncHonours(db, caseId, input.note || `级别沿革：${CASE_LEVEL_LABELS[input.level]}`);
     return toEvent(db.prepare('SELECT * FROM case_levels WHERE id = ?').get(info.lastInsertRowid) as LevelRow);
   })();
 }
@@ -85,7 +88,7 @@ export function updateLevel(db: Db, id: number, raw: LevelEventInput): LevelEven
   if (!row) throw notFound('级别记录', id);
   db.transaction(() => {
     db.prepare('UPDATE case_levels SET level=?, awarded_by=?, date=?, doc_number=?, note=? WHERE id=?').run(input.level, input.awardedBy, input.date, input.docNumber, input.note, id);
-    syncHonours(db, row.case_id, row.level);
+    syncHonours(db, row.case_id, `级别沿革：改为${CASE_LEVEL_LABELS[input.level]}`, row.level);
   })();
   return toEvent(db.prepare('SELECT * FROM case_levels WHERE id = ?').get(id) as LevelRow);
 }
@@ -95,7 +98,7 @@ export function deleteLevel(db: Db, id: number): void {
   if (!row) throw notFound('级别记录', id);
   db.transaction(() => {
     db.prepare('DELETE FROM case_levels WHERE id = ?').run(id);
-    syncHonours(db, row.case_id, row.level);
+    syncHonours(db, row.case_id, `级别沿革：删除${CASE_LEVEL_LABELS[row.level]}`, row.level);
   })();
 }
 

@@ -1,6 +1,8 @@
 import type { BodyNode, SourceKind } from '../../../shared/domain';
 import { experienceBatchLabel, parseExperienceBatch } from '../../../shared/register';
+import { contentOf } from '../../../shared/case-content';
 import type { Db } from '../db/connection';
+import { getCase, updateCase } from '../repos/cases';
 import { DEMO_EXPERIENCES } from '../../../seeds/experiences';
 import { notFound, nowIso } from '../util';
 
@@ -142,8 +144,11 @@ export function confirmProposals(db: Db, items: { caseId: number; experienceId?:
       if (it.experienceId != null && !exists('source_experiences', it.experienceId)) throw notFound('经验', it.experienceId);
       if (it.fieldId != null && !exists('fields', it.fieldId)) throw notFound('领域', it.fieldId);
       if (!pending.get(it.caseId)) continue; // already confirmed: confirming twice changes nothing
-      if (it.experienceId !== undefined) db.prepare('UPDATE cases SET source_id = ? WHERE id = ?').run(it.experienceId, it.caseId);
-      if (it.fieldId !== undefined) db.prepare('UPDATE cases SET field_id = ? WHERE id = ?').run(it.fieldId, it.caseId);
+      if (it.experienceId !== undefined || it.fieldId !== undefined) {
+        // a correction is a revision of the case like any other edit, so its history shows it and can undo it
+        const c = getCase(db, it.caseId);
+        updateCase(db, c.id, { ...contentOf(c), sourceId: it.experienceId === undefined ? c.sourceId : it.experienceId, fieldId: it.fieldId === undefined ? c.fieldId : it.fieldId }, { note: '确认经验来源与领域' });
+      }
       db.prepare(
         'UPDATE register_proposals SET experience_id = (SELECT source_id FROM cases WHERE id = ?), field_id = (SELECT field_id FROM cases WHERE id = ?), confirmed = 1 WHERE case_id = ?',
       ).run(it.caseId, it.caseId, it.caseId);

@@ -6,6 +6,7 @@ import {
   type CaseContent,
   type CaseFilter,
   type CaseRow,
+  type Honour,
   type Revision,
 } from '../../../shared/domain';
 import type { Db } from '../db/connection';
@@ -125,6 +126,11 @@ export interface UpdateOptions {
   note?: string;
   /** An autosave replaces the previous autosave of the last few minutes instead of piling up revisions. */
   autosave?: boolean;
+  /**
+   * The case's 荣誉 follow its level history (register/levels.ts): a save keeps the honours the case has now,
+   * whatever the editor or a restored version carries; only the history's own save (`setHonours`) writes them.
+   */
+  setsHonours?: boolean;
 }
 
 const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
@@ -138,9 +144,10 @@ export const AUTOSAVE_NOTE = '自动保存';
  * case the version before it is kept.
  */
 export function updateCase(db: Db, id: number, input: CaseContent, options: UpdateOptions = {}): Case {
-  const content = caseContentSchema.parse(input);
+  const parsed = caseContentSchema.parse(input);
   return db.transaction(() => {
     const current = getCase(db, id);
+    const content = options.setsHonours ? parsed : { ...parsed, honours: current.honours };
     if (current.deletedAt) throw new UserError('案例已删除，请先恢复', 'conflict');
     if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
       throw new UserError(`案例已被修改（当前版本 ${current.revision}），请刷新后再保存`, 'conflict');
@@ -168,6 +175,11 @@ export function updateCase(db: Db, id: number, input: CaseContent, options: Upda
     indexCase(db, id);
     return getCase(db, id);
   })();
+}
+
+/** Writes the 荣誉 the level history gives a case, as a revision of its own (so a version restored keeps them). */
+export function setHonours(db: Db, id: number, honours: Honour[], note: string): Case {
+  return updateCase(db, id, { ...contentOf(getCase(db, id)), honours }, { note, setsHonours: true });
 }
 
 /** Moves a case to the recycle bin; it stays restorable. A case in an issued batch keeps its snapshot there. */
