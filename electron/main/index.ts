@@ -123,11 +123,16 @@ if (!app.requestSingleInstanceLock()) {
     void win.loadURL(appUrl);
   });
 
-  app.on('window-all-closed', () => {
-    book?.close();
+  const closeBook = () => {
+    book?.close(); // a clean close stamps the file, so the next start skips the full quick_check
     book = null;
+  };
+  app.on('window-all-closed', () => {
+    closeBook();
     app.quit();
   });
+  // 文件 → 退出 (role quit) and the system's quit do not emit window-all-closed: close the file there too.
+  app.on('will-quit', closeBook);
 }
 
 /**
