@@ -56,8 +56,25 @@ function breakOffsets(title: string, insideQuotes: boolean): number[] {
   return allowed;
 }
 
+/**
+ * Titles already broken: an export breaks every case title twice (the page estimate and the document), and the
+ * word segmenter is most of the cost. Bounded: emptied when it reaches BREAK_CACHE_SIZE entries.
+ */
+const broken = new Map<string, readonly string[]>();
+const BREAK_CACHE_SIZE = 2000;
+
 /** Splits a title into as few lines as fit `maxWidth` (in half-character columns), shaped as described above. */
 export function breakTitle(title: string, maxWidth: number): string[] {
+  const key = `${maxWidth}:${title}`;
+  const known = broken.get(key);
+  if (known) return [...known];
+  if (broken.size >= BREAK_CACHE_SIZE) broken.clear();
+  const lines = splitTitle(title, maxWidth);
+  broken.set(key, lines);
+  return [...lines];
+}
+
+function splitTitle(title: string, maxWidth: number): string[] {
   const width = displayWidth(title);
   if (width <= maxWidth) return [title];
   const lineCount = Math.ceil(width / maxWidth);
