@@ -26,17 +26,18 @@ const PROTECTED_TERMS = [
 
 /**
  * Offsets where a line may break: word boundaries, not inside a protected term, never before a closing mark
- * or punctuation, nor right after an opening one. With `insideQuotes` false, also not inside quotes or brackets.
+ * or punctuation, nor right after an opening one; `outside`: those of them not inside quotes or brackets.
  */
 let segmenter: Intl.Segmenter | null = null; // built on first use: it loads ICU's dictionary
 
-function breakOffsets(title: string, insideQuotes: boolean): number[] {
+function breakOffsets(title: string): { all: number[]; outside: Set<number> } {
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const protectedRanges: [number, number][] = [];
   for (const term of PROTECTED_TERMS) {
     for (let i = title.indexOf(term); i >= 0; i = title.indexOf(term, i + 1)) protectedRanges.push([i, i + term.length]);
   }
-  const allowed: number[] = [];
+  const all: number[] = [];
+  const outside = new Set<number>();
   let depth = 0;
   let offset = 0;
   for (const { segment } of segmenter.segment(title)) {
@@ -48,12 +49,12 @@ function breakOffsets(title: string, insideQuotes: boolean): number[] {
     const next = title[offset];
     const prev = title[offset - 1]!;
     if (offset >= title.length || !next) continue;
-    if (!insideQuotes && depth > 0) continue;
     if (CLOSERS.includes(next) || OPENERS.includes(prev) || /[，。、；：！？]/u.test(next)) continue;
     if (protectedRanges.some(([a, b]) => offset > a && offset < b)) continue;
-    allowed.push(offset);
+    all.push(offset);
+    if (depth === 0) outside.add(offset);
   }
-  return allowed;
+  return { all, outside };
 }
 
 /**
@@ -78,8 +79,8 @@ function splitTitle(title: string, maxWidth: number): string[] {
   const width = displayWidth(title);
   if (width <= maxWidth) return [title];
   const lineCount = Math.ceil(width / maxWidth);
-  const outside = new Set(breakOffsets(title, false));
-  const best = bestSplit(title, lineCount, maxWidth, breakOffsets(title, true), outside);
+  const { all, outside } = breakOffsets(title); // one pass of the segmenter for both
+  const best = bestSplit(title, lineCount, maxWidth, all, outside);
   if (best) return best;
   // No word break fits: fall back to even cuts by width.
   const lines: string[] = [];

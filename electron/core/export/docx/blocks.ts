@@ -21,11 +21,21 @@ export interface RunStyle {
   characterSpacing?: number;
 }
 
+/** Each run style's w:rPr, written once: a document has a handful of styles and thousands of runs. */
+const RUN_PROPERTIES = new Map<string, string>();
+
 /** A run whose every font slot is the Chinese font, so “ ” — … are drawn full-width in it, never in a Latin face. */
 export function run(text: string, style: RunStyle): string {
   const { font, size = SIZE.三号, color, scale, offGrid, breakBefore, characterSpacing } = style;
   const tighten = size === SIZE.三号 && !offGrid;
-  const properties = runProperties({ font, size, eastAsiaHint: true, color, scale, offGrid, characterSpacing: characterSpacing || (tighten ? BODY_CHAR_SPACING : undefined) });
+  const spacing = characterSpacing || (tighten ? BODY_CHAR_SPACING : undefined);
+  const key = `${font}|${size}|${color}|${scale}|${offGrid}|${spacing}`;
+  let properties = RUN_PROPERTIES.get(key);
+  if (!properties) {
+    if (RUN_PROPERTIES.size >= 256) RUN_PROPERTIES.clear(); // bounded: fonts and sizes come from a few profiles
+    properties = runProperties({ font, size, eastAsiaHint: true, color, scale, offGrid, characterSpacing: spacing });
+    RUN_PROPERTIES.set(key, properties);
+  }
   return textRun(tighten ? breakAfterStops(text) : text, properties, breakBefore);
 }
 
@@ -185,7 +195,10 @@ export function attachmentChildren(title: string, items: { seq: number; case: Ca
 /** Width of a line of 3号 text in twips: a CJK character is one 字, a half-width character half of one. */
 export function textWidth(text: string, charWidth = CHAR_3): number {
   let w = 0;
-  for (const ch of text) w += /[\u0020-\u007e]/u.test(ch) ? charWidth / 2 : charWidth;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0); // a character beyond the BMP starts with a surrogate: full width
+    w += code >= 0x20 && code <= 0x7e ? charWidth / 2 : charWidth;
+  }
   return w;
 }
 
