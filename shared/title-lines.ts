@@ -26,17 +26,18 @@ const PROTECTED_TERMS = [
 
 /**
  * Offsets where a line may break: word boundaries, not inside a protected term, never before a closing mark
- * or punctuation, nor right after an opening one. With `insideQuotes` false, also not inside quotes or brackets.
+ * or punctuation, nor right after an opening one; `outside`: those of them not inside quotes or brackets.
  */
 let segmenter: Intl.Segmenter | null = null; // built on first use: it loads ICU's dictionary
 
-function breakOffsets(title: string, insideQuotes: boolean): number[] {
+function breakOffsets(title: string): { all: number[]; outside: Set<number> } {
   segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const protectedRanges: [number, number][] = [];
   for (const term of PROTECTED_TERMS) {
     for (let i = title.indexOf(term); i >= 0; i = title.indexOf(term, i + 1)) protectedRanges.push([i, i + term.length]);
   }
-  const allowed: number[] = [];
+  const all: number[] = [];
+  const outside = new Set<number>();
   let depth = 0;
   let offset = 0;
   for (const { segment } of segmenter.segment(title)) {
@@ -48,21 +49,38 @@ function breakOffsets(title: string, insideQuotes: boolean): number[] {
     const next = title[offset];
     const prev = title[offset - 1]!;
     if (offset >= title.length || !next) continue;
-    if (!insideQuotes && depth > 0) continue;
     if (CLOSERS.includes(next) || OPENERS.includes(prev) || /[，。、；：！？]/u.test(next)) continue;
     if (protectedRanges.some(([a, b]) => offset > a && offset < b)) continue;
-    allowed.push(offset);
+    all.push(offset);
+    if (depth === 0) outside.add(offset);
   }
-  return allowed;
+  return { all, outside };
 }
+
+/**
+ * Titles already broken: an export breaks every case title twice (the page estimate and the document), and the
+ * word segmenter is most of the cost. Bounded: emptied when it reaches BREAK_CACHE_SIZE entries.
+ */
+const broken = new Map<string, readonly string[]>();
+const BREAK_CACHE_SIZE = 2000;
 
 /** Splits a title into as few lines as fit `maxWidth` (in half-character columns), shaped as described above. */
 export function breakTitle(title: string, maxWidth: number): string[] {
+  const key = `${maxWidth}:${title}`;
+  const known = broken.get(key);
+  if (known) return [...known];
+  if (broken.size >= BREAK_CACHE_SIZE) broken.clear();
+  const lines = splitTitle(title, maxWidth);
+  broken.set(key, lines);
+  return [...lines];
+}
+
+function splitTitle(title: string, maxWidth: number): string[] {
   const width = displayWidth(title);
   if (width <= maxWidth) return [title];
   const lineCount = Math.ceil(width / maxWidth);
-  const outside = new Set(breakOffsets(title, false));
-  const best = bestSplit(title, lineCount, maxWidth, breakOffsets(title, true), outside);
+  const { all, outside } = breakOffsets(title); // one pass of the segmenter for both
+  const best = bestSplit(title, lineCount, maxWidth, all, outside);
   if (best) return best;
   // No word break fits: fall back to even cuts by width.
   const lines: string[] = [];

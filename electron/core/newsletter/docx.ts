@@ -1,4 +1,3 @@
-import { AlignmentType, BorderStyle, Paragraph, Tab, TabStopType, TextRun } from 'docx';
 import { formatChineseDate } from '../../../shared/circular';
 import type { FontProfile } from '../../../shared/domain';
 import { issueNumberText, itemOrdinals, NEWSLETTER_TITLE, partOrdinal, sectionOrdinal, type Newsletter } from '../../../shared/newsletter';
@@ -6,6 +5,7 @@ import { breakTitle } from '../../../shared/title-lines';
 import { blankLine, bodyParagraph, exactLine, run } from '../export/docx/blocks';
 import { documentFor, sectionBase } from '../export/docx/document';
 import { FONT_PROFILES, type Fonts } from '../export/docx/fonts';
+import { TAB_RUN, paragraph } from '../export/docx/ooxml/paragraph';
 import { packDocx } from '../export/docx/pack';
 import { CHARS_PER_LINE, FILE_RULE_SIZE, FILE_RULE_SPACE_PT, FIRST_LINE_INDENT, LINE_PITCH, RED, SIZE, TABLE_LINE, TYPE_AREA } from '../export/docx/standard';
 
@@ -57,45 +57,45 @@ export interface NewsletterDocxOptions {
   tocThreshold: number;
 }
 
-function masthead(n: Newsletter, fonts: Fonts): Paragraph[] {
+function masthead(n: Newsletter, fonts: Fonts): string[] {
   const meta = [n.sponsor ? `主办：${n.sponsor}` : '', n.editor ? `编辑：${n.editor}` : ''].filter(Boolean).join('　　');
   return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
+    paragraph({
+      alignment: 'center',
       spacing: exactLine(NEWSLETTER_TITLE_SIZE * 10 + 120, NEWSLETTER_TITLE_BEFORE),
       children: [run(NEWSLETTER_TITLE, { font: fonts.title, size: NEWSLETTER_TITLE_SIZE, color: RED, offGrid: true, characterSpacing: NEWSLETTER_TITLE_SPACING })],
     }),
     blankLine(),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine(), children: [run(issueNumberText(n.number), { font: fonts.body })] }),
+    paragraph({ alignment: 'center', spacing: exactLine(), children: [run(issueNumberText(n.number), { font: fonts.body })] }),
     // 主办 flush left, the date flush right, the red rule as this line's bottom border (版心 wide: no indents).
-    new Paragraph({
+    paragraph({
       spacing: exactLine(),
-      tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width }],
-      border: { bottom: { style: BorderStyle.SINGLE, size: NEWSLETTER_RULE_SIZE, color: RED, space: FILE_RULE_SPACE_PT } },
-      children: [run(meta, { font: fonts.body }), new TextRun({ children: [new Tab()] }), run(formatChineseDate(n.date), { font: fonts.body })],
+      tabStops: [{ type: 'right', position: TYPE_AREA.width }],
+      border: { bottom: { style: 'single', size: NEWSLETTER_RULE_SIZE, color: RED, space: FILE_RULE_SPACE_PT } },
+      children: [run(meta, { font: fonts.body }), TAB_RUN, run(formatChineseDate(n.date), { font: fonts.body })],
     }),
     blankLine(),
   ];
 }
 
 /** 本期目录: each section and its items with their numbers, on the first page; the text starts on the next. */
-function contents(n: Newsletter, fonts: Fonts): Paragraph[] {
+function contents(n: Newsletter, fonts: Fonts): string[] {
   const ordinals = itemOrdinals(n.sections);
   const height = tocLineHeight(n);
   // Titles align after the widest number (（二十一） is five characters): the hanging indent is its tab stop.
   // Half a character more, so that the widest number still leaves the tab somewhere to go.
   const hang = (Math.max(3, ...ordinals.flat().map((o) => [...o].length)) + 0.5) * TOC_SIZE * 10;
   const style = { size: TOC_SIZE, offGrid: true };
-  const out = [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine(), children: [run('本期目录', { font: fonts.heading1 })] })];
+  const out = [paragraph({ alignment: 'center', spacing: exactLine(), children: [run('本期目录', { font: fonts.heading1 })] })];
   n.sections.forEach((s, si) => {
-    out.push(new Paragraph({ spacing: exactLine(height), children: [run(`${sectionOrdinal(si)}${s.name}`, { font: fonts.heading1, ...style })] }));
+    out.push(paragraph({ spacing: exactLine(height), children: [run(`${sectionOrdinal(si)}${s.name}`, { font: fonts.heading1, ...style })] }));
     // A long title wraps under its own text, not under its number.
     for (const [ii, item] of s.items.entries()) {
       out.push(
-        new Paragraph({
+        paragraph({
           spacing: exactLine(height),
           indent: { left: TOC_ITEM_INDENT + hang, hanging: hang },
-          children: [run(ordinals[si]![ii]!, { font: fonts.body, ...style }), new TextRun({ children: [new Tab()] }), run(item.title, { font: fonts.body, ...style })],
+          children: [run(ordinals[si]![ii]!, { font: fonts.body, ...style }), TAB_RUN, run(item.title, { font: fonts.body, ...style })],
         }),
       );
     }
@@ -103,15 +103,15 @@ function contents(n: Newsletter, fonts: Fonts): Paragraph[] {
   return out;
 }
 
-function itemParagraphs(item: Newsletter['sections'][number]['items'][number], ordinal: string, fonts: Fonts, first: boolean): Paragraph[] {
-  const out: Paragraph[] = [];
+function itemParagraphs(item: Newsletter['sections'][number]['items'][number], ordinal: string, fonts: Fonts, first: boolean): string[] {
+  const out: string[] = [];
   if (!first) out.push(blankLine());
   // The whole title is printed: broken by meaning into lines of the column, never cut.
   // A line break between two phrases takes the place of the full-width space that separated them.
   const lines = breakTitle(`${ordinal}${item.title}`, ITEM_TITLE_COLUMNS).map((l) => l.replace(/^\u3000+|\u3000+$/gu, ''));
   out.push(
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
+    paragraph({
+      alignment: 'center',
       spacing: exactLine(),
       keepNext: true,
       keepLines: true,
@@ -123,8 +123,8 @@ function itemParagraphs(item: Newsletter['sections'][number]['items'][number], o
     if (i === 0 && wire) {
       // «新华社北京9月30日电　10月1日出版的…»: the dateline opens the first paragraph, in 楷体.
       out.push(
-        new Paragraph({
-          alignment: AlignmentType.JUSTIFIED,
+        paragraph({
+          alignment: 'both',
           indent: { firstLine: FIRST_LINE_INDENT },
           spacing: exactLine(),
           children: [run(`${item.credit}　`, { font: fonts.heading2 }), run(p, { font: fonts.body })],
@@ -135,23 +135,23 @@ function itemParagraphs(item: Newsletter['sections'][number]['items'][number], o
   if (wire && item.paragraphs.length === 0) out.push(bodyParagraph(item.credit, fonts));
   item.parts.forEach((part, pi) => {
     // Sub-heads are the third level under 一、 and （一）: 1. in 仿宋 (GB/T 9704 §7.3.3), kept with their text.
-    out.push(new Paragraph({ alignment: AlignmentType.JUSTIFIED, indent: { firstLine: FIRST_LINE_INDENT }, spacing: exactLine(), keepNext: true, children: [run(`${partOrdinal(pi)}${part.heading}`, { font: fonts.body })] }));
+    out.push(paragraph({ alignment: 'both', indent: { firstLine: FIRST_LINE_INDENT }, spacing: exactLine(), keepNext: true, children: [run(`${partOrdinal(pi)}${part.heading}`, { font: fonts.body })] }));
     for (const p of part.paragraphs) out.push(bodyParagraph(p, fonts));
   });
   if (item.credit && !wire) {
-    out.push(new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine(), children: [run(`（${item.credit.replace(/^[（(]|[)）]$/gu, '')}）`, { font: fonts.heading2 })] }));
+    out.push(paragraph({ alignment: 'right', spacing: exactLine(), children: [run(`（${item.credit.replace(/^[（(]|[)）]$/gu, '')}）`, { font: fonts.heading2 })] }));
   }
   return out;
 }
 
-export function newsletterChildren(n: Newsletter, fonts: Fonts, tocThreshold: number): Paragraph[] {
+export function newsletterChildren(n: Newsletter, fonts: Fonts, tocThreshold: number): string[] {
   const ordinals = itemOrdinals(n.sections);
   const itemCount = n.sections.reduce((k, s) => k + s.items.length, 0);
   const toc = itemCount > tocThreshold;
   const out = [...masthead(n, fonts), ...(toc ? contents(n, fonts) : [])];
   n.sections.forEach((s, si) => {
     out.push(
-      new Paragraph({
+      paragraph({
         indent: { firstLine: FIRST_LINE_INDENT },
         spacing: exactLine(),
         keepNext: true,
@@ -171,5 +171,5 @@ export async function exportNewsletterDocx(n: Newsletter, options: NewsletterDoc
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   const title = `${NEWSLETTER_TITLE}${issueNumberText(n.number)}`;
   const doc = documentFor(title, fonts, [{ ...sectionBase(fonts), children: newsletterChildren(n, fonts, options.tocThreshold) }]);
-  return packDocx(doc, new Date(`${n.date}T00:00:00Z`), title);
+  return packDocx(doc, new Date(`${n.date}T00:00:00Z`));
 }

@@ -1,21 +1,9 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  LineRuleType,
-  Paragraph,
-  Table,
-  TableCell,
-  TableLayoutType,
-  TableRow,
-  TextRun,
-  VerticalAlignTable,
-  WidthType,
-  type IParagraphOptions,
-} from 'docx';
 import { headingLine, printBlocks } from '../../../../shared/body';
 import type { BodyNode, Case, SummaryLayout } from '../../../../shared/domain';
 import { breakTitle } from '../../../../shared/title-lines';
 import type { Fonts } from './fonts';
+import { paragraph, runProperties, textRun, type Alignment, type ParagraphOptions, type Spacing } from './ooxml/paragraph';
+import { table, tableCell, tableRow } from './ooxml/table';
 import { BODY_CHAR_SPACING, CHAR_3, FIRST_LINE_INDENT, LINE_PITCH, SIZE, TABLE_LINE, TYPE_AREA } from './standard';
 
 // Paragraph builders shared by the circular, the attachment and a case on its own.
@@ -33,21 +21,22 @@ export interface RunStyle {
   characterSpacing?: number;
 }
 
+/** Each run style's w:rPr, written once: a document has a handful of styles and thousands of runs. */
+const RUN_PROPERTIES = new Map<string, string>();
+
 /** A run whose every font slot is the Chinese font, so “ ” — … are drawn full-width in it, never in a Latin face. */
-export function run(text: string, style: RunStyle): TextRun {
+export function run(text: string, style: RunStyle): string {
   const { font, size = SIZE.三号, color, scale, offGrid, breakBefore, characterSpacing } = style;
   const tighten = size === SIZE.三号 && !offGrid;
-  return new TextRun({
-    text: tighten ? breakAfterStops(text) : text,
-    font: { ascii: font, hAnsi: font, eastAsia: font, cs: font, hint: 'eastAsia' },
-    size,
-    sizeComplexScript: size,
-    ...(color ? { color } : {}),
-    ...(scale ? { scale } : {}),
-    ...(offGrid ? { snapToGrid: false } : {}),
-    ...(characterSpacing ? { characterSpacing } : tighten ? { characterSpacing: BODY_CHAR_SPACING } : {}),
-    ...(breakBefore ? { break: 1 } : {}),
-  });
+  const spacing = characterSpacing || (tighten ? BODY_CHAR_SPACING : undefined);
+  const key = `${font}|${size}|${color}|${scale}|${offGrid}|${spacing}`;
+  let properties = RUN_PROPERTIES.get(key);
+  if (!properties) {
+    if (RUN_PROPERTIES.size >= 256) RUN_PROPERTIES.clear(); // bounded: fonts and sizes come from a few profiles
+    properties = runProperties({ font, size, eastAsiaHint: true, color, scale, offGrid, characterSpacing: spacing });
+    RUN_PROPERTIES.set(key, properties);
+  }
+  return textRun(tighten ? breakAfterStops(text) : text, properties, breakBefore);
 }
 
 /**
@@ -56,16 +45,16 @@ export function run(text: string, style: RunStyle): TextRun {
  */
 export const breakAfterStops = (text: string) => text.replace(/([，、。；：！？])(?=[0-9A-Za-z])/gu, '$1\u200b');
 
-export const exactLine = (line = LINE_PITCH, before = 0) => ({ line, lineRule: LineRuleType.EXACT, before, after: 0 });
+export const exactLine = (line = LINE_PITCH, before = 0): Spacing => ({ line, lineRule: 'exact', before, after: 0 });
 
-export function blankLine(): Paragraph {
-  return new Paragraph({ spacing: exactLine() });
+export function blankLine(): string {
+  return paragraph({ spacing: exactLine() });
 }
 
 /** 正文: 3号仿宋, indented two characters, justified, on the 28.95 pt grid. */
-export function bodyParagraph(text: string, fonts: Fonts, extra: Partial<IParagraphOptions> = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.JUSTIFIED,
+export function bodyParagraph(text: string, fonts: Fonts, extra: Partial<ParagraphOptions> = {}): string {
+  return paragraph({
+    alignment: 'both',
     indent: { firstLine: FIRST_LINE_INDENT },
     spacing: exactLine(),
     children: [run(text, { font: fonts.body })],
@@ -77,9 +66,9 @@ export function bodyParagraph(text: string, fonts: Fonts, extra: Partial<IParagr
 export const TITLE_COLUMNS = Math.floor(TYPE_AREA.width / (SIZE.二号 * 10)) * 2;
 
 /** 标题: 2号小标宋, centred, broken into lines that keep their meaning and form a 梯形. */
-export function titleParagraph(text: string, fonts: Fonts, extra: Partial<IParagraphOptions> = {}): Paragraph {
-  return new Paragraph({
-    alignment: AlignmentType.CENTER,
+export function titleParagraph(text: string, fonts: Fonts, extra: Partial<ParagraphOptions> = {}): string {
+  return paragraph({
+    alignment: 'center',
     spacing: exactLine(),
     children: breakTitle(text, TITLE_COLUMNS).map((line, i) => run(line, { font: fonts.title, size: SIZE.二号, offGrid: true, breakBefore: i > 0 })),
     ...extra,
@@ -99,10 +88,10 @@ export function hasChildren(body: readonly BodyNode[], path: readonly number[]):
 }
 
 /** The case: title, «（XX提供）», lead and its numbered sections, each ordinal generated from the structure. */
-export function caseParagraphs(c: Case, fonts: Fonts, options: { newPage: boolean }): Paragraph[] {
-  const out: Paragraph[] = [
+export function caseParagraphs(c: Case, fonts: Fonts, options: { newPage: boolean }): string[] {
+  const out: string[] = [
     titleParagraph(c.title, fonts, options.newPage ? { pageBreakBefore: true } : {}),
-    new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine(), children: [run(`（${c.unitName}提供）`, { font: fonts.heading2 })] }),
+    paragraph({ alignment: 'center', spacing: exactLine(), children: [run(`（${c.unitName}提供）`, { font: fonts.heading2 })] }),
     blankLine(),
     ...c.lead.map((t) => bodyParagraph(t, fonts)),
   ];
@@ -121,8 +110,8 @@ export function caseParagraphs(c: Case, fonts: Fonts, options: { newPage: boolea
     const headingFont = b.level === 1 ? fonts.heading1 : b.level === 2 ? fonts.heading2 : fonts.body;
     const isHeading = !rest && !listItem;
     out.push(
-      new Paragraph({
-        alignment: AlignmentType.JUSTIFIED,
+      paragraph({
+        alignment: 'both',
         indent: { firstLine: FIRST_LINE_INDENT },
         spacing: exactLine(),
         ...(isHeading ? { keepNext: true } : {}),
@@ -133,15 +122,15 @@ export function caseParagraphs(c: Case, fonts: Fonts, options: { newPage: boolea
   return out;
 }
 
-const thin = { style: BorderStyle.SINGLE, size: 4, color: '000000' } as const;
+/** Cell borders: 0.5 pt black lines. */
+const THIN = { size: 4, color: '000000' } as const;
 
-function cell(text: string, width: number, font: string, align: (typeof AlignmentType)[keyof typeof AlignmentType]): TableCell {
-  return new TableCell({
-    width: { size: width, type: WidthType.DXA }, // WPS reads cell and grid widths, Word the table's
-    verticalAlign: VerticalAlignTable.CENTER,
+function cell(text: string, width: number, font: string, align: Alignment): string {
+  return tableCell({
+    width,
     margins: { left: 80, right: 80, top: 40, bottom: 40 },
-    borders: { top: thin, bottom: thin, left: thin, right: thin },
-    children: [new Paragraph({ alignment: align, spacing: exactLine(TABLE_LINE), children: [run(text, { font, size: SIZE.四号, offGrid: true })] })],
+    border: THIN,
+    children: [paragraph({ alignment: align, spacing: exactLine(TABLE_LINE), children: [run(text, { font, size: SIZE.四号, offGrid: true })] })],
   });
 }
 
@@ -178,35 +167,26 @@ export function summaryColumns(items: { seq: number; case: Case }[], options: Su
 }
 
 /** The 汇总表: 序号 / 案例名称 / 提供单位 and the source's other columns, the header repeated on every page, rows never split. */
-export function summaryTable(items: { seq: number; case: Case }[], fonts: Fonts, options: SummaryOptions = {}): Table {
+export function summaryTable(items: { seq: number; case: Case }[], fonts: Fonts, options: SummaryOptions = {}): string {
   const { headers, rows, widths } = summaryColumns(items, options);
-  const align = (i: number) => (i === 1 ? AlignmentType.LEFT : AlignmentType.CENTER);
-  const header = new TableRow({
-    tableHeader: true,
-    cantSplit: true,
-    children: headers.map((h, i) => cell(h, widths[i]!, fonts.heading1, AlignmentType.CENTER)),
-  });
-  const body = rows.map((r) => new TableRow({ cantSplit: true, children: r.map((text, i) => cell(text, widths[i]!, fonts.body, align(i))) }));
-  return new Table({
-    rows: [header, ...body],
-    width: { size: TYPE_AREA.width, type: WidthType.DXA },
-    columnWidths: widths,
-    layout: TableLayoutType.FIXED,
-  });
+  const align = (i: number): Alignment => (i === 1 ? 'left' : 'center');
+  const header = tableRow(headers.map((h, i) => cell(h, widths[i]!, fonts.heading1, 'center')), true);
+  const body = rows.map((r) => tableRow(r.map((text, i) => cell(text, widths[i]!, fonts.body, align(i)))));
+  return table([header, ...body], { width: TYPE_AREA.width, columnWidths: widths, borderSize: THIN.size });
 }
 
 /**
  * 附件 pages: «附件» on line 1 (3号黑体, flush left), the title on line 3, then the 汇总表 under its caption
  * when the source had one («…汇总表»), and every case under its own title.
  */
-export function attachmentChildren(title: string, items: { seq: number; case: Case }[], fonts: Fonts, newPage: boolean, summary: SummaryOptions = {}): (Paragraph | Table)[] {
+export function attachmentChildren(title: string, items: { seq: number; case: Case }[], fonts: Fonts, newPage: boolean, summary: SummaryOptions = {}): string[] {
   const caption = summary.layout?.caption;
   return [
-    new Paragraph({ spacing: exactLine(), pageBreakBefore: newPage, children: [run('附件', { font: fonts.heading1 })] }),
+    paragraph({ spacing: exactLine(), pageBreakBefore: newPage, children: [run('附件', { font: fonts.heading1 })] }),
     blankLine(),
     titleParagraph(title, fonts),
     blankLine(),
-    ...(caption && caption !== title ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: exactLine(), keepNext: true, children: [run(caption, { font: fonts.heading1 })] })] : []),
+    ...(caption && caption !== title ? [paragraph({ alignment: 'center', spacing: exactLine(), keepNext: true, children: [run(caption, { font: fonts.heading1 })] })] : []),
     summaryTable(items, fonts, summary),
     ...items.flatMap((i) => caseParagraphs(i.case, fonts, { newPage: true })),
   ];
@@ -215,7 +195,10 @@ export function attachmentChildren(title: string, items: { seq: number; case: Ca
 /** Width of a line of 3号 text in twips: a CJK character is one 字, a half-width character half of one. */
 export function textWidth(text: string, charWidth = CHAR_3): number {
   let w = 0;
-  for (const ch of text) w += /[\u0020-\u007e]/u.test(ch) ? charWidth / 2 : charWidth;
+  for (const ch of text) {
+    const code = ch.charCodeAt(0); // a character beyond the BMP starts with a surrogate: full width
+    w += code >= 0x20 && code <= 0x7e ? charWidth / 2 : charWidth;
+  }
   return w;
 }
 

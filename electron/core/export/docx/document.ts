@@ -1,20 +1,3 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  FrameAnchorType,
-  Footer,
-  Header,
-  HeightRule,
-  PageNumber,
-  Paragraph,
-  SectionType,
-  Tab,
-  TabStopType,
-  TextRun,
-  type IParagraphOptions,
-  type ISectionOptions,
-} from 'docx';
 import { formatChineseDate } from '../../../../shared/circular';
 import { formatDocNumber } from '../../../../shared/docnumber';
 import type { BatchDetail, Case, Circular, FontProfile, Layout } from '../../../../shared/domain';
@@ -22,6 +5,8 @@ import { estimateCircular, type ColophonPlan } from './pagination';
 import { docNumberText } from '../file-names';
 import { attachmentChildren, blankLine, bodyParagraph, caseParagraphs, exactLine, run, textWidth, titleParagraph } from './blocks';
 import { FONT_PROFILES, type Fonts } from './fonts';
+import type { DocumentOptions, SectionOptions } from './ooxml/package';
+import { pageNumberRuns, paragraph, runProperties, TAB_RUN, type BorderStyle, type Frame, type ParagraphOptions } from './ooxml/paragraph';
 import {
   CHAR_3,
   CHAR_4,
@@ -60,47 +45,29 @@ export interface DocxOptions {
 
 const titleGap = () => Array.from({ length: TITLE_GAP_LINES }, () => blankLine());
 
-function pageNumberFooter(fonts: Fonts, side: 'right' | 'left'): Footer {
+/** «— N —»: the number a PAGE field, in 4号宋体 off the grid. */
+function pageNumberFooter(fonts: Fonts, side: 'right' | 'left'): string[] {
   const style = { font: fonts.pageNumber, size: SIZE.四号, offGrid: true };
-  return new Footer({
-    children: [
-      new Paragraph({
-        alignment: side === 'right' ? AlignmentType.RIGHT : AlignmentType.LEFT,
-        indent: side === 'right' ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
-        spacing: exactLine(FOOTER_LINE),
-        children: [
-          run('— ', style),
-          new TextRun({
-            children: [PageNumber.CURRENT],
-            font: { ascii: fonts.pageNumber, hAnsi: fonts.pageNumber, eastAsia: fonts.pageNumber, cs: fonts.pageNumber },
-            size: SIZE.四号,
-            snapToGrid: false,
-          }),
-          run(' —', style),
-        ],
-      }),
-    ],
-  });
+  return [
+    paragraph({
+      alignment: side,
+      indent: side === 'right' ? { right: PAGE_NUMBER_INSET } : { left: PAGE_NUMBER_INSET },
+      spacing: exactLine(FOOTER_LINE),
+      children: [run('— ', style), pageNumberRuns(runProperties(style)), run(' —', style)],
+    }),
+  ];
 }
 
-/** Page setup shared by every section: A4, the 版心, 22 lines a page, odd pages numbered right, even left. */
-export function sectionBase(fonts: Fonts): Pick<ISectionOptions, 'properties' | 'footers'> {
-  return {
-    properties: {
-      page: {
-        size: { width: PAGE.width, height: PAGE.height },
-        margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE },
-        pageNumbers: { start: 1 },
-      },
-      // Every paragraph has an exact line; a typed grid would only make LibreOffice snap spacing to it.
-      grid: { linePitch: LINE_PITCH },
-    },
-    footers: { default: pageNumberFooter(fonts, 'right'), even: pageNumberFooter(fonts, 'left') },
-  };
+/** A4 with the 版心. Every paragraph has an exact line; a typed character grid would only make LibreOffice snap spacing to it. */
+const PAGE_SETUP: SectionOptions['page'] = { ...PAGE, margin: { ...MARGIN, header: 851, footer: FOOTER_DISTANCE }, linePitch: LINE_PITCH };
+
+/** Page setup shared by every section: A4, the 版心, 22 lines a page, numbered from 1, odd pages numbered right, even left. */
+export function sectionBase(fonts: Fonts): Pick<SectionOptions, 'page' | 'pageNumberStart' | 'footers'> {
+  return { page: PAGE_SETUP, pageNumberStart: 1, footers: { default: pageNumberFooter(fonts, 'right'), even: pageNumberFooter(fonts, 'left') } };
 }
 
 /** The organ's mark is set at 一号 and squeezed (character scale) until it fits the 156 mm 版心. */
-function markRun(text: string, fonts: Fonts): TextRun {
+function markRun(text: string, fonts: Fonts): string {
   const width = textWidth(text, MARK_SIZE * 10);
   const scale = width > TYPE_AREA.width ? Math.floor((TYPE_AREA.width / width) * 100) : undefined;
   return run(text, { font: fonts.title, size: MARK_SIZE, color: RED, offGrid: true, ...(scale ? { scale } : {}) });
@@ -110,72 +77,62 @@ const markHeight = MARK_SIZE * 10; // half-points → twips: the exact line of t
 
 export { docNumberText } from '../file-names'; // there, so a file name does not load docx
 
-const frame = (y: number, x: number, width: number, height: number) => ({
-  type: 'absolute' as const,
-  position: { x, y },
-  width,
-  height,
-  rule: HeightRule.EXACT,
-  anchor: { horizontal: FrameAnchorType.PAGE, vertical: FrameAnchorType.PAGE },
-});
+const frame = (y: number, x: number, width: number, height: number): Frame => ({ x, y, width, height });
 
 /** A 170 mm red double line in a page-anchored frame. A top border's first named line is the inner (lower) one. */
-const letterRule = (y: number, style: (typeof BorderStyle)[keyof typeof BorderStyle]) =>
-  new Paragraph({
+const letterRule = (y: number, style: BorderStyle) =>
+  paragraph({
     frame: frame(y, LETTER_RULE.x, LETTER_RULE.width, 120),
     spacing: exactLine(120),
     border: { top: { style, size: LETTER_RULE.size, color: RED, space: 0 } },
-    children: [],
   });
 
 /** A frame must be followed by an ordinary paragraph, or LibreOffice keeps it in the flow of the header. */
-const anchorParagraph = () => new Paragraph({ spacing: exactLine(20) });
+const anchorParagraph = () => paragraph({ spacing: exactLine(20) });
 
 /** 信函格式 page 1: the mark at 30 mm and the upper red line (上粗下细) 4 mm below it. */
-function letterFirstHeader(c: Circular, fonts: Fonts): Header {
-  return new Header({
-    children: [
-      new Paragraph({
-        frame: frame(LETTER_MARK_Y, MARGIN.left, TYPE_AREA.width, markHeight),
-        alignment: AlignmentType.CENTER,
-        spacing: exactLine(markHeight),
-        children: [markRun(c.organ, fonts)],
-      }),
-      letterRule(LETTER_MARK_Y + markHeight + LETTER_RULE_GAP, BorderStyle.THIN_THICK_SMALL_GAP),
-      anchorParagraph(),
-    ],
-  });
+function letterFirstHeader(c: Circular, fonts: Fonts): string[] {
+  return [
+    paragraph({
+      frame: frame(LETTER_MARK_Y, MARGIN.left, TYPE_AREA.width, markHeight),
+      alignment: 'center',
+      spacing: exactLine(markHeight),
+      children: [markRun(c.organ, fonts)],
+    }),
+    letterRule(LETTER_MARK_Y + markHeight + LETTER_RULE_GAP, 'thinThickSmallGap'),
+    anchorParagraph(),
+  ];
 }
 
 /** 信函格式 page 1 shows no page number; its footer holds the lower red line (上细下粗) 20 mm above the edge. */
-function letterFirstFooter(): Footer {
-  return new Footer({ children: [letterRule(LETTER_LOWER_RULE_Y, BorderStyle.THICK_THIN_SMALL_GAP), anchorParagraph()] });
+function letterFirstFooter(): string[] {
+  return [letterRule(LETTER_LOWER_RULE_Y, 'thickThinSmallGap'), anchorParagraph()];
 }
 
 /** The 版头 as body paragraphs. */
-function masthead(c: Circular, layout: Layout, fonts: Fonts): Paragraph[] {
+function masthead(c: Circular, layout: Layout, fonts: Fonts): string[] {
   const number = docNumberText(c);
   if (layout === 'letter') {
     const upperY = LETTER_MARK_Y + markHeight + LETTER_RULE_GAP;
     const firstTop = upperY + LETTER_BELOW_RULE - MARGIN.top; // 4.94 mm below the upper line
     return [
-      new Paragraph({ alignment: AlignmentType.RIGHT, spacing: exactLine(LINE_PITCH, firstTop), children: [run(number, { font: fonts.body })] }),
+      paragraph({ alignment: 'right', spacing: exactLine(LINE_PITCH, firstTop), children: [run(number, { font: fonts.body })] }),
       ...titleGap(),
     ];
   }
   return [
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
+    paragraph({
+      alignment: 'center',
       spacing: exactLine(markHeight, FILE_MARK_OFFSET),
       children: [markRun(`${c.organ}文件`, fonts)],
     }),
     blankLine(),
     blankLine(),
     // The red line is the number's bottom border: 4 mm below it, as wide as the 版心 (no indents).
-    new Paragraph({
-      alignment: AlignmentType.CENTER,
+    paragraph({
+      alignment: 'center',
       spacing: exactLine(),
-      border: { bottom: { style: BorderStyle.SINGLE, size: FILE_RULE_SIZE, color: RED, space: FILE_RULE_SPACE_PT } },
+      border: { bottom: { style: 'single', size: FILE_RULE_SIZE, color: RED, space: FILE_RULE_SPACE_PT } },
       children: [run(number, { font: fonts.body })],
     }),
     ...titleGap(),
@@ -186,14 +143,14 @@ function masthead(c: Circular, layout: Layout, fonts: Fonts): Paragraph[] {
  * 署名 and 成文日期 by SIGNATURE_RULE (§7.3.5.2). Every line keeps with the next, so the two never stand alone
  * on a page: the end of the text moves over with them. A missing date prints as a visible placeholder.
  */
-function signatureBlock(c: Circular, fonts: Fonts): Paragraph[] {
+function signatureBlock(c: Circular, fonts: Fonts): string[] {
   const date = c.date ? formatChineseDate(c.date) : DATE_PLACEHOLDER;
   const indents = SIGNATURE_RULE.indents(c.signature ? textWidth(c.signature) : 0, textWidth(date));
-  const out = Array.from({ length: SIGNATURE_RULE.gapLines }, () => new Paragraph({ spacing: exactLine(), keepNext: true }));
+  const out = Array.from({ length: SIGNATURE_RULE.gapLines }, () => paragraph({ spacing: exactLine(), keepNext: true }));
   if (c.signature) {
-    out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: indents.signature }, spacing: exactLine(), keepNext: true, children: [run(c.signature, { font: fonts.body })] }));
+    out.push(paragraph({ alignment: 'right', indent: { right: indents.signature }, spacing: exactLine(), keepNext: true, children: [run(c.signature, { font: fonts.body })] }));
   }
-  out.push(new Paragraph({ alignment: AlignmentType.RIGHT, indent: { right: c.signature ? indents.date : SIGNATURE_RULE.rightIndent }, spacing: exactLine(), children: [run(date, { font: fonts.body })] }));
+  out.push(paragraph({ alignment: 'right', indent: { right: c.signature ? indents.date : SIGNATURE_RULE.rightIndent }, spacing: exactLine(), children: [run(date, { font: fonts.body })] }));
   return out;
 }
 
@@ -210,7 +167,7 @@ const COLOPHON_LINE = LINE_PITCH - 60;
  * («…工作领导小组办公室», 23 字) with the date does not fit 4号 on one line, so its characters are set closer
  * by as much as it takes (never more than 2 pt each; beyond that the line may wrap).
  */
-function printedLine(c: Circular, fonts: Fonts): IParagraphOptions {
+function printedLine(c: Circular, fonts: Fonts): ParagraphOptions {
   const date = `${formatChineseDate(c.printedDate!)}印发`;
   const available = TYPE_AREA.width - 2 * CHAR_4;
   const needed = textWidth(c.printedBy, CHAR_4) + textWidth(date, CHAR_4) + CHAR_4; // at least 1 字 between them
@@ -219,9 +176,9 @@ function printedLine(c: Circular, fonts: Fonts): IParagraphOptions {
   const style = { font: fonts.body, size: SIZE.四号, offGrid: true, ...(tighten ? { characterSpacing: tighten } : {}) };
   return {
     indent: { left: CHAR_4 },
-    tabStops: [{ type: TabStopType.RIGHT, position: TYPE_AREA.width - CHAR_4 }],
+    tabStops: [{ type: 'right', position: TYPE_AREA.width - CHAR_4 }],
     spacing: exactLine(COLOPHON_LINE),
-    children: [run(c.printedBy, style), new TextRun({ children: [new Tab()] }), run(date, style)],
+    children: [run(c.printedBy, style), TAB_RUN, run(date, style)],
   };
 }
 
@@ -234,10 +191,10 @@ function printedLine(c: Circular, fonts: Fonts): IParagraphOptions {
  * own; after an even page without room, a blank page comes first, and neither that page nor the 版记 page carries
  * a number (§7.5).
  */
-function colophon(c: Circular, layout: Layout, fonts: Fonts, plan: ColophonPlan | null): { flow: Paragraph[]; section: ISectionOptions | null } {
+function colophon(c: Circular, layout: Layout, fonts: Fonts, plan: ColophonPlan | null): { flow: string[]; section: SectionOptions | null } {
   const base = sectionBase(fonts);
   const style = { font: fonts.body, size: SIZE.四号, offGrid: true };
-  const lines: IParagraphOptions[] = [];
+  const lines: ParagraphOptions[] = [];
   if (c.cc) {
     const label = '抄送：';
     const hang = label.length * CHAR_4;
@@ -251,61 +208,47 @@ function colophon(c: Circular, layout: Layout, fonts: Fonts, plan: ColophonPlan 
   if (layout === 'file' && c.printedBy && c.printedDate) lines.push(printedLine(c, fonts));
   if (lines.length === 0 || !plan) return { flow: [], section: null };
   const ruled = layout === 'file';
-  const rule = (size: number) => ({ style: BorderStyle.SINGLE, size, color: '000000', space: 0 });
+  const rule = (size: number) => ({ style: 'single' as const, size, color: '000000', space: 0 });
   // Each rule is its own 1 pt paragraph without indents, so that it is as wide as the 版心 whatever the text's indents.
-  const ruleLine = (size: number) => new Paragraph({ spacing: exactLine(RULE_LINE), keepNext: true, border: { top: rule(size) } });
-  const out: Paragraph[] = Array.from({ length: plan.gap }, () => blankLine());
+  const ruleLine = (size: number) => paragraph({ spacing: exactLine(RULE_LINE), keepNext: true, border: { top: rule(size) } });
+  const out: string[] = Array.from({ length: plan.gap }, () => blankLine());
   lines.forEach((p, i) => {
     if (ruled) out.push(ruleLine(i === 0 ? COLOPHON_THICK : COLOPHON_THIN));
-    out.push(new Paragraph({ ...p, keepNext: ruled || i < lines.length - 1, keepLines: true }));
+    out.push(paragraph({ ...p, keepNext: ruled || i < lines.length - 1, keepLines: true }));
   });
   if (ruled) out.push(ruleLine(COLOPHON_THICK));
   if (plan.placement === 'below') return { flow: out, section: null };
   // The same page, its numbers continued (no restart).
-  const page = { page: { size: base.properties!.page!.size, margin: base.properties!.page!.margin }, grid: base.properties!.grid };
+  const page = { page: base.page };
   // A blank page and the 版记 page after it carry no page number (§7.5): their footers are empty, one line of the
   // page number's height (a Normal 28.95 pt line would reach into the 版心 in LibreOffice and push the 版记 off).
-  const empty = () => new Footer({ children: [new Paragraph({ spacing: exactLine(FOOTER_LINE) })] });
+  const empty = () => [paragraph({ spacing: exactLine(FOOTER_LINE) })];
   // Word starts an even-page section on the next even page and an odd-page one on the next odd page, adding a blank
   // page where needed, so that in Word the 版记 is on an even page even where the estimate is a page out.
   // LibreOffice takes both for a plain page break: there the estimate alone decides, and the blank page is a page
   // of the section holding one empty line.
-  if (plan.placement === 'next-even') return { flow: [], section: { properties: { ...page, type: SectionType.EVEN_PAGE }, footers: base.footers, children: out } };
+  if (plan.placement === 'next-even') return { flow: [], section: { ...page, start: 'evenPage', footers: base.footers, children: out } };
   return {
     flow: [],
     section: {
-      properties: { ...page, type: SectionType.ODD_PAGE },
+      ...page,
+      start: 'oddPage',
       footers: { default: empty(), even: empty() },
-      children: [blankLine(), new Paragraph({ spacing: exactLine(), pageBreakBefore: true }), ...out.slice(1)],
+      children: [blankLine(), paragraph({ spacing: exactLine(), pageBreakBefore: true }), ...out.slice(1)],
     },
   };
 }
 
-export function documentFor(title: string, fonts: Fonts, sections: ISectionOptions[]): Document {
-  return new Document({
-    creator: 'FTZ Casebook',
-    lastModifiedBy: 'FTZ Casebook',
-    title,
-    evenAndOddHeaderAndFooters: true,
-    styles: {
-      default: {
-        document: {
-          // Normal is 3号 (16 pt): the character grid's −849 assumes it.
-          run: { font: { ascii: fonts.body, hAnsi: fonts.body, eastAsia: fonts.body, cs: fonts.body, hint: 'eastAsia' }, size: SIZE.三号 },
-          paragraph: { spacing: exactLine() },
-        },
-      },
-      // Normal carries the size itself too: LibreOffice reads the grid's character from Normal, not the defaults.
-      paragraphStyles: [
-        { id: 'Normal', name: 'Normal', run: { font: { ascii: fonts.body, hAnsi: fonts.body, eastAsia: fonts.body, cs: fonts.body, hint: 'eastAsia' }, size: SIZE.三号 } },
-      ],
-    },
-    sections,
-  });
+/** A document before packing: everything but its date. */
+export type WordDocument = Omit<DocumentOptions, 'stamp'>;
+
+/** Normal (and the defaults) in 3号 仿宋 on the exact line; odd and even pages with their own footers. */
+export function documentFor(title: string, fonts: Fonts, sections: SectionOptions[]): WordDocument {
+  return { title, creator: 'FTZ Casebook', font: fonts.body, size: SIZE.三号, spacing: exactLine(), evenAndOddHeaders: true, sections };
 }
 
 /** The circular (通知/函) of a batch, with its attachment: the 汇总表 and every case, each on a new page. */
-export function circularDocument(batch: BatchDetail, options: DocxOptions = {}): Document {
+export function circularDocument(batch: BatchDetail, options: DocxOptions = {}): WordDocument {
   const c = batch.circular;
   const layout = options.layout ?? c.layout;
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
@@ -317,16 +260,16 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
     ...masthead(c, layout, fonts),
     titleParagraph(c.title, fonts),
     blankLine(),
-    ...(c.addressees ? [new Paragraph({ spacing: exactLine(), children: [run(`${c.addressees.replace(/[:：]$/u, '')}：`, { font: fonts.body })] })] : []),
+    ...(c.addressees ? [paragraph({ spacing: exactLine(), children: [run(`${c.addressees.replace(/[:：]$/u, '')}：`, { font: fonts.body })] })] : []),
     // The last paragraph keeps with what follows (its last two lines at least, widow control), and so does
     // everything down to the date: the 署名 and 成文日期 never stand alone on a page (§7.3.5).
     ...c.body.map((t, i) => bodyParagraph(t, fonts, i === c.body.length - 1 ? { keepNext: true, widowControl: true } : {})),
-    new Paragraph({ spacing: exactLine(), keepNext: true }),
+    paragraph({ spacing: exactLine(), keepNext: true }),
     // 附件说明: the name's continuation lines align after «附件：».
     // A notice without an attachment (the 征集 notice) has no 附件说明 and no attachment pages.
     ...(hasAttachment
       ? [
-          new Paragraph({
+          paragraph({
             indent: { left: FIRST_LINE_INDENT + 3 * CHAR_3, hanging: 3 * CHAR_3 },
             spacing: exactLine(),
             keepNext: true,
@@ -338,11 +281,11 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
     ...(hasAttachment ? attachmentChildren(attachmentTitle, batch.items, fonts, true, { layout: c.summary }) : []),
     ...closing.flow,
   ];
-  const section: ISectionOptions =
+  const section: SectionOptions =
     layout === 'letter'
       ? {
           ...base,
-          properties: { ...base.properties, titlePage: true },
+          titlePage: true,
           // An empty header still holds one empty paragraph, as Word writes it (a header part needs a block).
           headers: { first: letterFirstHeader(c, fonts) },
           footers: { ...base.footers, first: letterFirstFooter() },
@@ -353,14 +296,14 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
 }
 
 /** The attachment alone: «附件», its title, the 汇总表 and the cases. */
-export function attachmentDocument(batch: BatchDetail, options: DocxOptions = {}): Document {
+export function attachmentDocument(batch: BatchDetail, options: DocxOptions = {}): WordDocument {
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   const title = batch.circular.attachmentNote || batch.title;
   return documentFor(title, fonts, [{ ...sectionBase(fonts), children: attachmentChildren(title, batch.items, fonts, false, { layout: batch.circular.summary }) }]);
 }
 
 /** One case on its own, as a unit submits it. */
-export function caseDocument(c: Case, options: Pick<DocxOptions, 'fonts'> = {}): Document {
+export function caseDocument(c: Case, options: Pick<DocxOptions, 'fonts'> = {}): WordDocument {
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   return documentFor(c.title, fonts, [{ ...sectionBase(fonts), children: caseParagraphs(c, fonts, { newPage: false }) }]);
 }

@@ -17,9 +17,9 @@ function stampOf(batch: BatchDetail): Date {
 
 export async function exportBatchDocx(batch: BatchDetail, options: BatchDocxOptions = {}): Promise<Buffer> {
   const doc = options.part === 'attachment' ? attachmentDocument(batch, options) : circularDocument(batch, options);
-  return packDocx(doc, stampOf(batch), batch.circular.title || batch.title);
+  return packDocx({ ...doc, title: batch.circular.title || batch.title }, stampOf(batch));
 }
 
 export async function exportCaseDocx(c: Case, options: { fonts?: FontProfile } = {}): Promise<Buffer> {
-  return packDocx(caseDocument(c, options), new Date(c.updatedAt), c.title);
+  return packDocx(caseDocument(c, options), new Date(c.updatedAt));
 }

@@ -1,31 +1,14 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import { Packer, type Document } from 'docx';
-import { dosDateTime, stampZip } from '../zip-parts';
+import { dosDateTime } from '../zip-parts';
+import type { WordDocument } from './document';
+import { documentParts } from './ooxml/package';
 
-// docx stamps the time of packing into docProps/core.xml and into every zip entry. An export must not change
-// from one run to the next, so core.xml is given with the document's own date (docx's public `overrides`), and
-// the zip entries' DOS timestamps are set to that date in place: contents and CRCs stay as docx wrote them.
-
-const escapeXml = (s: string) => s.replace(/&/gu, '&amp;').replace(/</gu, '&lt;').replace(/>/gu, '&gt;');
-
-function coreXml(title: string, creator: string, stamp: Date): string {
-  const iso = stamp.toISOString().replace(/\.\d{3}Z$/u, 'Z');
-  return (
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
-    '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
-    'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" ' +
-    'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
-    `<dc:title>${escapeXml(title)}</dc:title><dc:creator>${escapeXml(creator)}</dc:creator>` +
-    `<cp:lastModifiedBy>${escapeXml(creator)}</cp:lastModifiedBy><cp:revision>1</cp:revision>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${iso}</dcterms:created>` +
-    `<dcterms:modified xsi:type="dcterms:W3CDTF">${iso}</dcterms:modified></cp:coreProperties>`
-  );
-}
+// The package's parts (./ooxml) zipped. An export must not change from one run to the next: the core properties
+// carry the document's own date, and every zip entry is stamped with it.
 
 /**
- * A zip of the given parts in the given order, each deflated by Node's zlib (native, several times faster than
- * the JavaScript deflate docx packs with: the zip step was a fifth of a command-line export) and every entry
- * stamped with one time, so the same parts always give the same bytes.
+ * A zip of the given parts in the given order, each deflated by Node's zlib (native, several times faster than a
+ * JavaScript deflate) and every entry stamped with one time, so the same parts always give the same bytes.
  */
 export function zipParts(parts: Iterable<[string, string | Uint8Array]>, stamp: Date): Buffer {
   const { date, time } = dosDateTime(stamp);
@@ -72,13 +55,7 @@ export function zipParts(parts: Iterable<[string, string | Uint8Array]>, stamp: 
   return Buffer.concat([...chunks, ...central, end]);
 }
 
-/** docx's own compiler (the step of Packer.toBuffer before zipping): the package's parts by path, in zip order. */
-type PartsCompiler = { compile(doc: Document, prettify: undefined, overrides: { path: string; data: string }[]): Map<string, string | Uint8Array> };
-const compiler = (Packer as unknown as { compiler?: PartsCompiler }).compiler;
-
-export async function packDocx(doc: Document, stamp: Date, title: string): Promise<Buffer> {
-  const overrides = [{ path: 'docProps/core.xml', data: coreXml(title, 'FTZ Casebook', stamp) }];
-  if (typeof compiler?.compile === 'function') return zipParts(compiler.compile(doc, undefined, overrides), stamp);
-  // A docx version without the compiler where this one has it: its own (slower) packing, stamped in place.
-  return stampZip(Buffer.from(await Packer.toBuffer(doc, false, overrides)), stamp);
+/** The document as .docx bytes, dated `stamp`. */
+export function packDocx(doc: WordDocument, stamp: Date): Buffer {
+  return zipParts(documentParts({ ...doc, stamp }), stamp);
 }

@@ -85,9 +85,14 @@ const NO_END = new Set([...'（《「『【〔〖‘“([{']);
 /** Marks LibreOffice and Word let hang past the right margin instead of pushing a character down. */
 const HANGING = new Set([...'，。、．']);
 
-const isHalf = (ch: string) => /[\u0020-\u007e]/u.test(ch);
+// Character classes by code, not by a regular expression per character: the estimate reads every character of
+// every case (twice an export), and in a command-line process that code never gets hot enough to be compiled.
+const code = (ch: string) => ch.charCodeAt(0);
+const isHalf = (ch: string) => ch.length === 1 && code(ch) >= 0x20 && code(ch) <= 0x7e;
+const isUpper = (ch: string) => code(ch) >= 0x41 && code(ch) <= 0x5a;
+const isDigit = (ch: string) => code(ch) >= 0x30 && code(ch) <= 0x39;
 /** A word of half-width characters is never broken (a number, a year, a Latin term). */
-const isWordChar = (ch: string) => /[0-9A-Za-z.%\-+/]/u.test(ch);
+const isWordChar = (ch: string) => isHalf(ch) && (isDigit(ch) || isUpper(ch) || (code(ch) >= 0x61 && code(ch) <= 0x7a) || '.%-+/'.includes(ch));
 
 export interface LineMetrics {
   /** Advance of a full-width character, twips. */
@@ -115,7 +120,7 @@ export function countLines(text: string, width: number, metrics: LineMetrics = B
     const half = isHalf(ch);
     // Half-width glyphs are ½ 字 in the GB fonts; the free fonts that stand in for them have proportional Latin
     // (capitals about 0.7, digits 0.55): counted at the wider width, the estimate errs towards more lines.
-    let w = half ? metrics.half * (/[A-Z]/u.test(ch) ? 1.4 : /[0-9]/u.test(ch) ? 1.1 : 1) : metrics.full;
+    let w = half ? metrics.half * (isUpper(ch) ? 1.4 : isDigit(ch) ? 1.1 : 1) : metrics.full;
     if (i > 0 && isHalf(chars[i - 1]!) !== half && chars[i - 1] !== ' ' && ch !== ' ') w += metrics.autospace;
     return w;
   };
@@ -403,11 +408,24 @@ export function circularFlow(batch: BatchDetail, layout: Layout): FlowBlock[] {
   return [...main, ...attachmentFlow(attachmentTitle, c.summary?.caption ?? undefined, table, batch.items.map((i) => caseFlow(i.case)), true)];
 }
 
+type Estimate = { paged: Paged; colophon: ColophonPlan | null };
+/**
+ * Estimates already made, by batch object and layout: an export asks twice (the document's 版记 and the result's
+ * note), and a batch read from the database is not changed afterwards (edits make a new object).
+ */
+const estimates = new WeakMap<BatchDetail, Map<Layout, Estimate>>();
+
 /** The estimate for a batch's circular: its pages, and where its 版记 goes (null: it has none). */
-export function estimateCircular(batch: BatchDetail, layout: Layout = batch.circular.layout): { paged: Paged; colophon: ColophonPlan | null } {
+export function estimateCircular(batch: BatchDetail, layout: Layout = batch.circular.layout): Estimate {
+  let byLayout = estimates.get(batch);
+  const known = byLayout?.get(layout);
+  if (known) return known;
   const paged = paginate(circularFlow(batch, layout));
   const rows = colophonRows(batch.circular, layout);
-  return { paged, colophon: rows > 0 ? planColophon(paged, rows) : null };
+  const estimate = { paged, colophon: rows > 0 ? planColophon(paged, rows) : null };
+  if (!byLayout) estimates.set(batch, (byLayout = new Map()));
+  byLayout.set(layout, estimate);
+  return estimate;
 }
 
 /** What the export result says about where the 版记 went, when it is not simply below the text. */

@@ -1,5 +1,5 @@
 // GB/T 9704-2012 as numbers (../shared/docs/gbt9704.md). Twips unless named otherwise; font sizes in
-// half-points as `docx` takes them. Each constant says which clause or derivation it comes from.
+// half-points as w:sz takes them. Each constant says which clause or derivation it comes from.
 
 /** §5: A4, written as Word writes it (11905.5 × 16837.8 rounded). */
 export const PAGE = { width: 11906, height: 16838 } as const;
