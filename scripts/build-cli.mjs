@@ -47,6 +47,25 @@ const lazyJson = {
   },
 };
 
+// zod bundles every one of its ~50 locales (260 KB of its 450 KB, a third of a start's compile time) because
+// `z.locales` names them all; the app uses only zh-CN (shared/zod-zh.ts) and English, zod's default. Any other
+// `z.locales.X` would be undefined here: the build refuses such a use (see the check after the build).
+const ZOD_LOCALES = { en: 'en', zhCN: 'zh-CN' };
+/** @type {import('esbuild').Plugin} */
+const zodLocales = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: Object.entries(ZOD_LOCALES).map(([name, file]) => `export { default as ${name} } from ${JSON.stringify(`./${file}.js`)};`).join('\n'),
+      resolveDir: path.dirname(args.path),
+      loader: 'js',
+    }));
+  },
+};
+
 /** Builds out/cli; returns how long it took and esbuild's metafile (what each output file holds). */
 export async function buildCli() {
   const t0 = performance.now();
@@ -67,7 +86,7 @@ export async function buildCli() {
     external: ['better-sqlite3'],
     // Bundled CommonJS packages (exceljs) call require for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [lazyDefault, lazyJson],
+    plugins: [lazyDefault, lazyJson, zodLocales],
     logLevel: 'warning',
     metafile: true,
     write: false,
@@ -85,6 +104,10 @@ export async function buildCli() {
   // these ~120 files instead of walking the source folders. A new file matters only once an existing one imports
   // it, and that edit makes the importer newer than the bundle.
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules') && !f.includes(':'));
+  for (const f of inputs) {
+    const missing = [...(await readFile(path.join(root, f), 'utf8')).matchAll(/\blocales\.(\w+)/gu)].map((m) => m[1]).filter((n) => !(n in ZOD_LOCALES));
+    if (missing.length) throw new Error(`${f} uses zod's locale ${missing.join(', ')}: add it to ZOD_LOCALES in scripts/build-cli.mjs`);
+  }
   const list = `${CLI_OUT}/inputs.json.${process.pid}.tmp`;
   writeFileSync(list, JSON.stringify(inputs));
   renameSync(list, CLI_INPUTS);
