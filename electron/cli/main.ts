@@ -2,11 +2,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { printBlocks, headingLine } from '../../shared/body';
-import { BATCH_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS } from '../../shared/domain';
+import { BATCH_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS } from '../../shared/domain-constants';
 import { formatDocNumber } from '../../shared/docnumber';
 import { openExistingCasebook, type Casebook } from '../core/casebook-open';
-import { listBatches } from '../core/repos/batches';
-import { getCase, listCases } from '../core/repos/cases';
+import { listBatches } from '../core/repos/batch-reads';
+import { getCase, listCases } from '../core/repos/case-reads';
 import { defaultDbFile } from '../core/paths';
 import { optionId, optionString, parseArgs, positiveInt, UsageError, type ParsedArgs } from './args';
 import { formatTable } from './table';
