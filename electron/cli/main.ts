@@ -1,5 +1,6 @@
 // The command line over the core: npm run cli -- [--db FILE] [--no-seed] COMMAND … [--json]
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { printBlocks, headingLine } from '../../shared/body';
 import { BATCH_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS } from '../../shared/domain-constants';
@@ -17,6 +18,20 @@ import { DatabaseCorruptError } from '../core/db/connection';
 const extraCommands = () => import('./commands');
 const backupCommands = () => import('./backup-commands');
 const importer = () => import('../core/import/import-circular');
+/**
+ * better-sqlite3's Node build in node_modules, handed to it directly: its own lookup (the `bindings` package, which
+ * reads a stack trace and tries a dozen paths) costs a start several milliseconds. Without that file, its lookup.
+ */
+function nodeSqliteBinding(): string | undefined {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+    const file = path.join(path.dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+    return fs.existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The message of any error, as every transport words it (the contract's error code and Chinese text). */
 const apiError = async (err: unknown) => (await import('../core/api/dispatch')).toApiError(err);
 
@@ -64,7 +79,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       io.out(json ? JSON.stringify(safety.data, null, 2) : safety.text);
       return 0;
     }
-    const options = { seed: !args.options.has('no-seed') };
+    const options = { seed: !args.options.has('no-seed'), nativeBinding: nodeSqliteBinding() };
     // a new file gets the default vocabularies and the demo batch, which only casebook.ts loads
     book = openExistingCasebook(dbFile, options) ?? (await import('../core/casebook')).openCasebook(dbFile, options);
     const result = await runCommand(book, args);
