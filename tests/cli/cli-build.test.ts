@@ -38,6 +38,10 @@ describe('the bundled command line', () => {
     for (const unused of ['node_modules/zod/', 'shared/domain.ts', 'shared/register.ts', 'shared/contract', 'seeds/demo.json', 'node_modules/@xmldom/', 'electron/core/import/', 'electron/core/proofread/', 'electron/cli/commands.ts']) {
       expect(inputs.filter((i) => i.includes(unused)), unused).toEqual([]);
     }
+    // better-sqlite3 (CommonJS) is required, not imported: no ES-module facade for it at every start
+    const sqlite = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.path === 'better-sqlite3').map((i) => i.kind));
+    expect(sqlite.length).toBeGreaterThan(0);
+    expect(new Set(sqlite)).toEqual(new Set(['require-call']));
     // the commands that validate with zod load only its two locales the app uses (scripts/build-cli.mjs)
     const everything = Object.values(metafile.outputs).flatMap((o) => Object.keys(o.inputs));
     expect([...new Set(everything.filter((i) => i.includes('/zod/v4/locales/') && !i.startsWith('zod-locales:')).map((i) => path.basename(i)))].sort()).toEqual(['en.js', 'zh-CN.js']);
