@@ -31,6 +31,19 @@ const lazyDefault = {
   },
 };
 
+// better-sqlite3 is CommonJS: imported from an ES module, Node first scans its source for the names it exports
+// (cjs-module-lexer) and wraps it in a facade, a few milliseconds of every start; required, it just loads.
+/** @type {import('esbuild').Plugin} */
+const requireSqlite = {
+  name: 'require-sqlite',
+  setup(b) {
+    b.onResolve({ filter: /^better-sqlite3$/ }, (args) =>
+      args.kind === 'require-call' ? { path: args.path, external: true } : { path: args.path, namespace: 'require-sqlite' },
+    );
+    b.onLoad({ filter: /.*/, namespace: 'require-sqlite' }, () => ({ contents: "export default require('better-sqlite3');\n", loader: 'js' }));
+  },
+};
+
 // The demo batch (seeds/demo.json, 290 KB) is needed only when a new file is created: as a JavaScript object
 // literal it costs every start its compile time, as a string parsed on first use it costs nothing.
 /** @type {import('esbuild').Plugin} */
@@ -42,6 +55,25 @@ const lazyJson = {
         `const text = ${JSON.stringify(JSON.stringify(JSON.parse(await readFile(args.path, 'utf8'))))};\n` +
         'let value; const load = () => (value ??= JSON.parse(text));\n' +
         'export default new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load(), ownKeys: () => Reflect.ownKeys(load()), getOwnPropertyDescriptor: (_, key) => Reflect.getOwnPropertyDescriptor(load(), key) });\n',
+      loader: 'js',
+    }));
+  },
+};
+
+// zod bundles every one of its ~50 locales (260 KB of its 450 KB, a third of a start's compile time) because
+// `z.locales` names them all; the app uses only zh-CN (shared/zod-zh.ts) and English, zod's default. Any other
+// `z.locales.X` would be undefined here: the build refuses such a use (see the check after the build).
+const ZOD_LOCALES = { en: 'en', zhCN: 'zh-CN' };
+/** @type {import('esbuild').Plugin} */
+const zodLocales = {
+  name: 'zod-locales',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(args.importer) ? { path: path.join(path.dirname(args.importer), args.path), namespace: 'zod-locales' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'zod-locales' }, (args) => ({
+      contents: Object.entries(ZOD_LOCALES).map(([name, file]) => `export { default as ${name} } from ${JSON.stringify(`./${file}.js`)};`).join('\n'),
+      resolveDir: path.dirname(args.path),
       loader: 'js',
     }));
   },
@@ -67,7 +99,7 @@ export async function buildCli() {
     external: ['better-sqlite3'],
     // Bundled CommonJS packages (exceljs) call require for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-    plugins: [lazyDefault, lazyJson],
+    plugins: [lazyDefault, lazyJson, zodLocales, requireSqlite],
     logLevel: 'warning',
     metafile: true,
     write: false,
@@ -85,6 +117,10 @@ export async function buildCli() {
   // these ~120 files instead of walking the source folders. A new file matters only once an existing one imports
   // it, and that edit makes the importer newer than the bundle.
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.includes('node_modules') && !f.includes(':'));
+  for (const f of inputs) {
+    const missing = [...(await readFile(path.join(root, f), 'utf8')).matchAll(/\blocales\.(\w+)/gu)].map((m) => m[1]).filter((n) => !(n in ZOD_LOCALES));
+    if (missing.length) throw new Error(`${f} uses zod's locale ${missing.join(', ')}: add it to ZOD_LOCALES in scripts/build-cli.mjs`);
+  }
   const list = `${CLI_OUT}/inputs.json.${process.pid}.tmp`;
   writeFileSync(list, JSON.stringify(inputs));
   renameSync(list, CLI_INPUTS);

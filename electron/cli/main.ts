@@ -1,23 +1,44 @@
 // The command line over the core: npm run cli -- [--db FILE] [--no-seed] COMMAND … [--json]
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { printBlocks, headingLine } from '../../shared/body';
-import { BATCH_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS } from '../../shared/domain';
+import { BATCH_STATUS_LABELS, CASE_STATUS_LABELS, CASE_TYPE_LABELS } from '../../shared/domain-constants';
 import { formatDocNumber } from '../../shared/docnumber';
-import { openCasebook, type Casebook } from '../core/casebook';
-import { importFile } from '../core/import/import-circular';
-import { listBatches } from '../core/repos/batches';
-import { getCase, listCases } from '../core/repos/cases';
-import { toApiError } from '../core/api/dispatch';
+import { openExistingCasebook, type Casebook } from '../core/casebook-open';
+import { listBatches } from '../core/repos/batch-reads';
+import { getCase, listCases } from '../core/repos/case-reads';
 import { defaultDbFile } from '../core/paths';
 import { optionId, optionString, parseArgs, positiveInt, UsageError, type ParsedArgs } from './args';
 import { formatTable } from './table';
-import { CLI_EXTRA_COMMANDS, runExtraCommand } from './commands';
-import { CLI_BACKUP_COMMANDS, runBackupCommand } from './backup-commands';
 import { DatabaseCorruptError } from '../core/db/connection';
-import { corruptReport } from '../core/backup/recovery';
 
-export const USAGE = `用法：npm run cli -- [--db 文件] [--no-seed] 命令 … [--json]
+// What only some commands need loads when one of them runs (the bundled command line splits at each import()),
+// so `list batches` starts without the import, export, proofreading and contract code.
+const extraCommands = () => import('./commands');
+const backupCommands = () => import('./backup-commands');
+const importer = () => import('../core/import/import-circular');
+/**
+ * better-sqlite3's Node build in node_modules, handed to it directly: its own lookup (the `bindings` package, which
+ * reads a stack trace and tries a dozen paths) costs a start several milliseconds. Without that file, its lookup.
+ */
+function nodeSqliteBinding(): string | undefined {
+  try {
+    const pkg = createRequire(import.meta.url).resolve('better-sqlite3/package.json');
+    const file = path.join(path.dirname(pkg), 'build', 'Release', 'better_sqlite3.node');
+    return fs.existsSync(file) ? file : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The message of any error, as every transport words it (the contract's error code and Chinese text). */
+const apiError = async (err: unknown) => (await import('../core/api/dispatch')).toApiError(err);
+
+/** The help text; the commands' own lines come from their modules. */
+export async function usage(): Promise<string> {
+  const [{ CLI_EXTRA_COMMANDS }, { CLI_BACKUP_COMMANDS }] = await Promise.all([extraCommands(), backupCommands()]);
+  return `用法：npm run cli -- [--db 文件] [--no-seed] 命令 … [--json]
 
 命令：
   import 文件…                          导入通知或案例（Word .docx/.doc/.wps、文字版 PDF、.txt/.md 文本）
@@ -29,6 +50,7 @@ ${CLI_EXTRA_COMMANDS}${CLI_BACKUP_COMMANDS}
   --db 文件     数据库文件（默认：${defaultDbFile()}）
   --no-seed     新建数据库时不载入示例数据
   --json        以一个 JSON 文档输出到标准输出`;
+}
 
 export interface CliIo {
   out(text: string): void;
@@ -44,7 +66,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   if (args.options.has('help') || args.words.length === 0) {
-    io.out(USAGE);
+    io.out(await usage());
     return args.words.length === 0 && !args.options.has('help') ? 2 : 0;
   }
   const json = args.options.has('json');
@@ -52,22 +74,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const dbFile = optionString(args, 'db') ?? defaultDbFile();
     // data safety (safety-core): backup/restore work on the file itself, a damaged one included
-    const safety = await runBackupCommand(dbFile, args);
+    const safety = ['backup', 'restore'].includes(args.words[0] ?? '') ? await (await backupCommands()).runBackupCommand(dbFile, args) : null;
     if (safety) {
       io.out(json ? JSON.stringify(safety.data, null, 2) : safety.text);
       return 0;
     }
-    book = openCasebook(dbFile, { seed: !args.options.has('no-seed') });
+    const options = { seed: !args.options.has('no-seed'), nativeBinding: nodeSqliteBinding() };
+    // a new file gets the default vocabularies and the demo batch, which only casebook.ts loads
+    book = openExistingCasebook(dbFile, options) ?? (await import('../core/casebook')).openCasebook(dbFile, options);
     const result = await runCommand(book, args);
     io.out(json ? JSON.stringify(result.data, null, 2) : result.text);
     return result.exitCode ?? 0;
   } catch (e) {
     if (e instanceof UsageError) {
-      io.err(`${e.message}\n\n${USAGE}`);
+      io.err(`${e.message}\n\n${await usage()}`);
       return 2;
     }
-    const error = toApiError(e);
-    if (e instanceof DatabaseCorruptError) error.message = corruptReport(e.file, e.detail, 'cli');
+    const error = await apiError(e);
+    if (e instanceof DatabaseCorruptError) error.message = (await import('../core/backup/recovery')).corruptReport(e.file, e.detail, 'cli');
     io.err(json ? JSON.stringify({ error }) : `错误：${error.message}`);
     return 1;
   } finally {
@@ -93,10 +117,10 @@ async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResu
       const refused: { fileName: string; error: string }[] = [];
       for (const f of files) {
         try {
-          reports.push(await importFile(db, fs.readFileSync(f), path.basename(f)));
+          reports.push(await (await importer()).importFile(db, fs.readFileSync(f), path.basename(f)));
         } catch (err) {
           if (files.length === 1) throw err;
-          refused.push({ fileName: path.basename(f), error: toApiError(err).message });
+          refused.push({ fileName: path.basename(f), error: (await apiError(err)).message });
         }
       }
       const text = [
@@ -169,7 +193,7 @@ async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResu
       return { data: c, text: lines.join('\n') };
     }
     default: {
-      const extra = await runExtraCommand(book, args);
+      const extra = await (await extraCommands()).runExtraCommand(book, args);
       if (extra) return extra;
       throw new UsageError(`未知命令：${command}`);
     }

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBackup } from '../backup/backups';
+import { localToday } from '../util';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations';
 import { BUSY_TIMEOUT_MS, quickCheck, rememberBinding, schemaVersion, type Db } from './raw';
 
@@ -100,7 +101,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 // runs again; so it does once a day regardless.
 const stampOf = (file: string) => `${file}.checked`;
 const checkedOn = new WeakMap<Db, string>();
-const today = () => new Date().toLocaleDateString('sv'); // YYYY-MM-DD, local
+const today = () => localToday(); // YYYY-MM-DD, local
 
 interface Stamp {
   size: number;

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 
 // Migration 5's data step. Before it, every «缺少“…”部分» finding of a case had one key (rule, case, title), so a
@@ -6,7 +5,9 @@ import type { Database } from 'better-sqlite3';
 // waiver of each section's own key, so nothing the clerk waived reappears. The key recipe is copied here, frozen,
 // so that later changes to the proofreader cannot change what this migration did.
 
-const sha16 = (fields: (string | number)[]) => createHash('sha1').update(fields.join('|')).digest('hex').slice(0, 16);
+// node:crypto is fetched when the migration runs (an old file), not imported: every start loads this module.
+const sha16 = (fields: (string | number)[]) =>
+  process.getBuiltinModule('node:crypto').createHash('sha1').update(fields.join('|')).digest('hex').slice(0, 16);
 
 /** The section names as they stood when this migration was written (used when the office never changed them). */
 const TEMPLATES_AT_V5: Record<string, string[]> = {

@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import { experienceBatchLabel, parseExperienceBatch } from '../../../shared/register';
+import { experienceBatchLabel, parseExperienceBatch } from '../../../shared/register-constants';
 import type { Migration } from './migrations';
 
 // The register (issue 11; reserved as 6, numbered 13 because files at 10 and 12 exist and would never run a 6):

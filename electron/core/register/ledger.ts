@@ -12,17 +12,13 @@ import {
 } from '../../../shared/register';
 import type { Db } from '../db/connection';
 import { listUnits } from '../repos/vocab';
-import { UserError, nowIso } from '../util';
+import { UserError, localToday, nowIso } from '../util';
 import { getExperience, listExperiences } from './catalogue';
 
 // The replication ledger (复制推广台账): per unit × experience, a status with its date. Every change is a new
 // row, so the ledger and its rates can be read as they stood on any date.
 
-/** Today on the clerk's calendar (the machine's local date), as YYYY-MM-DD. */
-export function localToday(now = new Date()): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${p(now.getMonth() + 1)}-${p(now.getDate())}`;
-}
+export { localToday }; // the register's callers import it from here
 
 function checkDate(date: string, what = '日期'): string {
   if (!isValidDate(date)) throw new UserError(`${what}“${date}”无效，应为 1990–2100 年间的 YYYY-MM-DD`, 'invalid_input');
