@@ -12,6 +12,46 @@ function devCsp(): Plugin {
   };
 }
 
+/**
+ * The entry (main.tsx) imports the app dynamically, so that the first calls leave before the app is evaluated;
+ * this puts the app's scripts and styles into index.html as modulepreload and stylesheet links, so that the
+ * browser fetches (and compiles) them while the entry runs instead of after it (issue 13: the first window).
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'casebook-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const { bundle, chunk: entry } = ctx;
+        if (!bundle || !entry) return html;
+        const chunk = (name: string) => {
+          const c = bundle[name];
+          if (c?.type !== 'chunk') throw new Error(`preloadApp: ${name} is not a chunk`);
+          return c;
+        };
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const walk = (name: string) => {
+          if (scripts.has(name)) return;
+          scripts.add(name);
+          const c = chunk(name);
+          for (const i of c.imports) walk(i); // a chunk's imports first: the app's styles come after antd's
+          for (const css of c.viteMetadata?.importedCss ?? []) styles.add(css);
+        };
+        for (const d of entry.dynamicImports) if (chunk(d).name === 'boot') walk(d);
+        const known = (f: string) => html.includes(`/${f}"`);
+        const tags = [
+          ...[...styles].filter((f) => !known(f)).map((f) => `<link rel="stylesheet" crossorigin href="./${f}">`),
+          ...[...scripts].filter((f) => !known(f)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`),
+        ];
+        return html.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
 const nodeModules = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${names})[\\\\/]`, 'u');
 /** The libraries' chunks (a group takes its modules' dependencies too, so the highest priority goes to what all share). The charts and drag-and-drop load only with the pages that use them. */
 const RENDERER_VENDOR_CHUNKS = [
@@ -54,6 +94,6 @@ export default defineConfig({
       },
       chunkSizeWarningLimit: 1500,
     },
-    plugins: [react(), devCsp()],
+    plugins: [react(), devCsp(), preloadApp()],
   },
 });

@@ -1,5 +1,5 @@
-import { prefetch } from './api';
-import { parseRoute } from './router';
+import { prefetch } from './transport';
+import { parseRoute } from './route-parse'; // not ./router: it imports React
 
 // Imported first by main.tsx: the library's rows, its levels and the vocabularies are asked for while React and
 // antd are still being evaluated (issue 13: the first window), and taken by the pages' identical first calls.
