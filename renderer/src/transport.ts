@@ -1,4 +1,4 @@
-import type { ApiName, Envelope } from '../../shared/contract';
+import type { ApiInput, ApiName, ApiOutput, Envelope } from '../../shared/contract';
 import type { CasebookBridge } from '../../shared/bridge';
 
 // The transport and the first window's early calls, apart from the typed client (api.ts): the entry script
@@ -57,11 +57,28 @@ const EARLY_KEEP_MS = 10_000; // unclaimed by then (another first page): dropped
  */
 export function prefetch(calls: readonly (readonly [ApiName, unknown])[]): void {
   for (const [name, input] of calls) {
+    const key = `${name} ${JSON.stringify(input)}`;
     const pending = transport.call(name, input);
-    pending.catch(() => {}); // a failure is reported to the page that claims it
-    early.set(`${name} ${JSON.stringify(input)}`, pending);
+    pending.then((envelope) => early.get(key) === pending && arrived.set(key, envelope)).catch(() => {}); // a failure is reported to the page that claims it
+    early.set(key, pending);
   }
-  setTimeout(() => early.clear(), EARLY_KEEP_MS);
+  setTimeout(() => (early.clear(), arrived.clear()), EARLY_KEEP_MS);
+}
+
+/** The early calls' answers already in (a successful one can be taken synchronously: takeAnswered). */
+const arrived = new Map<string, Envelope<unknown>>();
+
+/**
+ * The value of an early call whose answer is already in, taken (no later call gets it), or undefined: a page
+ * renders its first state with it instead of rendering empty and again when its first call answers.
+ */
+export function takeAnswered<N extends ApiName>(name: N, input: ApiInput<N>): ApiOutput<N> | undefined {
+  const key = `${name} ${JSON.stringify(input)}`;
+  const envelope = arrived.get(key);
+  if (!envelope?.ok) return undefined;
+  early.delete(key);
+  arrived.delete(key);
+  return envelope.value as ApiOutput<N>;
 }
 
 export function claim(name: ApiName, input: unknown): Promise<Envelope<unknown>> | undefined {
@@ -69,5 +86,6 @@ export function claim(name: ApiName, input: unknown): Promise<Envelope<unknown>>
   const key = `${name} ${JSON.stringify(input)}`;
   const pending = early.get(key);
   early.delete(key);
+  arrived.delete(key);
   return pending;
 }
