@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { antdCssFor } from './scripts/antd-css';
 
 /** The dev server needs React refresh's inline preamble and its HMR socket; the built app keeps the strict CSP. */
 function devCsp(): Plugin {
@@ -52,6 +53,18 @@ function preloadApp(): Plugin {
   };
 }
 
+/** antd's prebuilt stylesheet less the rules of components the renderer never imports (scripts/antd-css.ts). */
+function antdUsedCss(): Plugin {
+  return {
+    name: 'casebook-antd-used-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]antd[\\/]dist[\\/]antd\.css$/u.test(id)) return null;
+      return { code: antdCssFor(code, resolve(__dirname, 'renderer/src'), resolve(id, '../../es')), map: null };
+    },
+  };
+}
+
 const nodeModules = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${names})[\\\\/]`, 'u');
 /** The libraries' chunks (a group takes its modules' dependencies too, so the highest priority goes to what all share). The charts and drag-and-drop load only with the pages that use them. */
 const RENDERER_VENDOR_CHUNKS = [
@@ -94,6 +107,6 @@ export default defineConfig({
       },
       chunkSizeWarningLimit: 1500,
     },
-    plugins: [react(), devCsp(), preloadApp()],
+    plugins: [antdUsedCss(), react(), devCsp(), preloadApp()],
   },
 });
