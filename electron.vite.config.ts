@@ -66,12 +66,17 @@ function antdUsedCss(): Plugin {
 }
 
 const nodeModules = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${names})[\\\\/]`, 'u');
+/** A split group's chunks are named by the pages that share them (`vendor-antd~boot~HelpPage~…`): shortened here. */
+const chunkName = (name: string) => name.replace(/^(vendor-[a-z]+)~.*$/u, (_, group: string) => (name.includes('~boot') ? group : `${group}-pages`));
+
 /** The libraries' chunks (a group takes its modules' dependencies too, so the highest priority goes to what all share). The charts and drag-and-drop load only with the pages that use them. */
 const RENDERER_VENDOR_CHUNKS = [
   { name: 'vendor-echarts', test: nodeModules('echarts|zrender|tslib'), priority: 40 },
   { name: 'vendor-dnd', test: nodeModules('@dnd-kit'), priority: 30 },
   { name: 'vendor-react', test: nodeModules('react|react-dom|scheduler'), priority: 50 }, // first: every other library imports it
-  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10 },
+  // antd split by the pages that use it (entriesAware): the first window loads only the part its page needs, not
+  // the date picker, tabs, upload… of the other pages (issue 13); small parts are merged with their neighbours.
+  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10, entriesAware: true, entriesAwareMergeThreshold: 30_000 },
 ];
 
 export default defineConfig({
@@ -103,7 +108,11 @@ export default defineConfig({
       minify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
-        output: { codeSplitting: { groups: RENDERER_VENDOR_CHUNKS } },
+        output: {
+          codeSplitting: { groups: RENDERER_VENDOR_CHUNKS },
+          chunkFileNames: (c) => `assets/${chunkName(c.name)}-[hash].js`,
+          assetFileNames: (a) => `assets/${chunkName(a.names[0]?.replace(/\.[^.]*$/u, '') ?? 'asset')}-[hash][extname]`,
+        },
       },
       chunkSizeWarningLimit: 1500,
     },
