@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import type { Plugin } from 'vite';
+import { antdCssFor } from './scripts/antd-css';
 
 /** The dev server needs React refresh's inline preamble and its HMR socket; the built app keeps the strict CSP. */
 function devCsp(): Plugin {
@@ -12,13 +13,70 @@ function devCsp(): Plugin {
   };
 }
 
+/**
+ * The entry (main.tsx) imports the app dynamically, so that the first calls leave before the app is evaluated;
+ * this puts the app's scripts and styles into index.html as modulepreload and stylesheet links, so that the
+ * browser fetches (and compiles) them while the entry runs instead of after it (issue 13: the first window).
+ */
+function preloadApp(): Plugin {
+  return {
+    name: 'casebook-preload-app',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const { bundle, chunk: entry } = ctx;
+        if (!bundle || !entry) return html;
+        const chunk = (name: string) => {
+          const c = bundle[name];
+          if (c?.type !== 'chunk') throw new Error(`preloadApp: ${name} is not a chunk`);
+          return c;
+        };
+        const scripts = new Set<string>();
+        const styles = new Set<string>();
+        const walk = (name: string) => {
+          if (scripts.has(name)) return;
+          scripts.add(name);
+          const c = chunk(name);
+          for (const i of c.imports) walk(i); // a chunk's imports first: the app's styles come after antd's
+          for (const css of c.viteMetadata?.importedCss ?? []) styles.add(css);
+        };
+        for (const d of entry.dynamicImports) if (chunk(d).name === 'boot') walk(d);
+        const known = (f: string) => html.includes(`/${f}"`);
+        const tags = [
+          ...[...styles].filter((f) => !known(f)).map((f) => `<link rel="stylesheet" crossorigin href="./${f}">`),
+          ...[...scripts].filter((f) => !known(f)).map((f) => `<link rel="modulepreload" crossorigin href="./${f}">`),
+        ];
+        return html.replace('</head>', `  ${tags.join('\n    ')}\n  </head>`);
+      },
+    },
+  };
+}
+
+/** antd's prebuilt stylesheet less the rules of components the renderer never imports (scripts/antd-css.ts). */
+function antdUsedCss(): Plugin {
+  return {
+    name: 'casebook-antd-used-css',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/[\\/]antd[\\/]dist[\\/]antd\.css$/u.test(id)) return null;
+      return { code: antdCssFor(code, resolve(__dirname, 'renderer/src'), resolve(id, '../../es')), map: null };
+    },
+  };
+}
+
 const nodeModules = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${names})[\\\\/]`, 'u');
+/** A split group's chunks are named by the pages that share them (`vendor-antd~boot~HelpPage~…`): shortened here. */
+const chunkName = (name: string) => name.replace(/^(vendor-[a-z]+)~.*$/u, (_, group: string) => (name.includes('~boot') ? group : `${group}-pages`));
+
 /** The libraries' chunks (a group takes its modules' dependencies too, so the highest priority goes to what all share). The charts and drag-and-drop load only with the pages that use them. */
 const RENDERER_VENDOR_CHUNKS = [
   { name: 'vendor-echarts', test: nodeModules('echarts|zrender|tslib'), priority: 40 },
   { name: 'vendor-dnd', test: nodeModules('@dnd-kit'), priority: 30 },
   { name: 'vendor-react', test: nodeModules('react|react-dom|scheduler'), priority: 50 }, // first: every other library imports it
-  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10 },
+  // antd split by the pages that use it (entriesAware): the first window loads only the part its page needs, not
+  // the date picker, tabs, upload… of the other pages (issue 13); small parts are merged with their neighbours.
+  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10, entriesAware: true, entriesAwareMergeThreshold: 30_000 },
 ];
 
 export default defineConfig({
@@ -50,10 +108,14 @@ export default defineConfig({
       minify: true,
       rollupOptions: {
         input: { index: resolve(__dirname, 'renderer/index.html') },
-        output: { codeSplitting: { groups: RENDERER_VENDOR_CHUNKS } },
+        output: {
+          codeSplitting: { groups: RENDERER_VENDOR_CHUNKS },
+          chunkFileNames: (c) => `assets/${chunkName(c.name)}-[hash].js`,
+          assetFileNames: (a) => `assets/${chunkName(a.names[0]?.replace(/\.[^.]*$/u, '') ?? 'asset')}-[hash][extname]`,
+        },
       },
       chunkSizeWarningLimit: 1500,
     },
-    plugins: [react(), devCsp()],
+    plugins: [antdUsedCss(), react(), devCsp(), preloadApp()],
   },
 });

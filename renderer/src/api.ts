@@ -1,9 +1,9 @@
-import type { ApiClient, ApiError, ApiName, Envelope } from '../../shared/contract';
+import type { ApiClient, ApiError } from '../../shared/contract';
 import { API_NAMES } from '../../shared/contract';
-import type { CasebookBridge } from '../../shared/bridge';
+import { claim, transport } from './transport';
 
-// The typed client. It picks its transport by itself: the preload's bridge inside Electron, the loopback
-// HTTP server (with the token it was opened with) in a plain browser.
+// The typed client, over the transport (transport.ts), which picks itself: the preload's bridge inside Electron,
+// the loopback HTTP server (with the token it was opened with) in a plain browser.
 
 export class ApiCallError extends Error {
   constructor(readonly error: ApiError) {
@@ -12,73 +12,7 @@ export class ApiCallError extends Error {
   }
 }
 
-declare global {
-  interface Window {
-    casebook?: CasebookBridge;
-  }
-}
-
-const TOKEN_KEY = 'casebook.token';
-
-function loopbackToken(): string {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString()); // keep the token out of copied links
-    return fromUrl;
-  }
-  return sessionStorage.getItem(TOKEN_KEY) ?? '';
-}
-
-type Transport = (name: ApiName, input: unknown) => Promise<Envelope<unknown>>;
-
-function makeTransport(): { kind: 'ipc' | 'http'; call: Transport; token: string } {
-  const bridge = window.casebook;
-  if (bridge) return { kind: 'ipc', call: (name, input) => bridge.methods[name](input), token: '' };
-  const token = loopbackToken();
-  return {
-    kind: 'http',
-    token,
-    call: async (name, input) => {
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Casebook-Token': token },
-        body: JSON.stringify(input ?? {}),
-      });
-      if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效，请使用启动时打印的地址打开' } };
-      return (await res.json()) as Envelope<unknown>;
-    },
-  };
-}
-
-export const transport = makeTransport();
-
-/** Calls started before the first window rendered, each taken once by the first identical call (issue 13). */
-const early = new Map<string, Promise<Envelope<unknown>>>();
-const EARLY_KEEP_MS = 10_000; // unclaimed by then (another first page): dropped, so nothing stale is ever served
-
-/**
- * Starts the calls the first window makes while its scripts are still being evaluated and React renders, so
- * their answers are there when the pages ask (main.tsx calls it before importing the app).
- */
-export function prefetch(calls: readonly (readonly [ApiName, unknown])[]): void {
-  for (const [name, input] of calls) {
-    const pending = transport.call(name, input);
-    pending.catch(() => {}); // a failure is reported to the page that claims it
-    early.set(`${name} ${JSON.stringify(input)}`, pending);
-  }
-  setTimeout(() => early.clear(), EARLY_KEEP_MS);
-}
-
-function claim(name: ApiName, input: unknown): Promise<Envelope<unknown>> | undefined {
-  if (!early.size) return undefined;
-  const key = `${name} ${JSON.stringify(input)}`;
-  const pending = early.get(key);
-  early.delete(key);
-  return pending;
-}
+export { transport } from './transport';
 
 export const api = Object.fromEntries(
   API_NAMES.map((name) => [

@@ -1,14 +1,7 @@
-import './first-calls'; // before the app: its calls run while the app's scripts are evaluated
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import './styles.css';
-import { installChineseAria } from './aria-zh';
+import './first-calls';
 
-installChineseAria();
-
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// The entry is only the first calls (issue 13: the first window): they leave at once, and the app (React, antd,
+// the pages) is loaded and evaluated while the answers come; a static import would evaluate it all first.
+import('./boot').catch(() => {
+  document.getElementById('root')!.textContent = '界面未能载入，请关闭后重新打开。';
+});

@@ -1,6 +1,7 @@
-import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Batch, Field, Settings, SourceExperience, Unit } from '../../shared/domain';
 import { api } from './api';
+import { takeAnswered } from './transport';
 
 // The office's vocabularies and settings, loaded once and refreshed after a change.
 export interface Vocab {
@@ -15,7 +16,7 @@ export interface Vocab {
 const VocabContext = createContext<Vocab | null>(null);
 
 export function VocabProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<Omit<Vocab, 'reload'>>({ units: [], fields: [], sources: [], batches: [], settings: null });
+  const [state, setState] = useState<Omit<Vocab, 'reload'>>(preloadedVocab);
   const reload = useCallback(async () => {
     const [units, fields, sources, batches, settings] = await Promise.all([
       api['units.list']({}),
@@ -26,10 +27,23 @@ export function VocabProvider({ children }: { children: ReactNode }) {
     ]);
     setState({ units, fields, sources, batches, settings });
   }, []);
+  const skipLoad = useRef(state.settings !== null);
   useEffect(() => {
+    if (skipLoad.current) return void (skipLoad.current = false);
     void reload();
   }, [reload]);
   return <VocabContext.Provider value={{ ...state, reload }}>{children}</VocabContext.Provider>;
+}
+
+/** The vocabularies from the first window's early calls when all have answered (one render instead of two). */
+function preloadedVocab(): Omit<Vocab, 'reload'> {
+  const empty = { units: [], fields: [], sources: [], batches: [], settings: null };
+  const units = takeAnswered('units.list', {});
+  const fields = takeAnswered('fields.list', {});
+  const sources = takeAnswered('sources.list', {});
+  const batches = takeAnswered('batches.list', {});
+  const settings = takeAnswered('settings.get', {});
+  return units && fields && sources && batches && settings ? { units, fields, sources, batches, settings } : empty;
 }
 
 export function useVocab(): Vocab {

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'react';
 import type { CaseRow } from '../../../shared/domain';
 import { CASE_LEVEL_LABELS, CASE_LEVEL_RANK, type CaseLevel } from '../../../shared/register';
 import { api } from '../api';
+import { takeAnswered } from '../transport';
 
 const LEVEL_SHORT: Record<CaseLevel, string> = {
   area: '片区级',
@@ -15,12 +16,14 @@ const LEVEL_SHORT: Record<CaseLevel, string> = {
 
 // The case library's 级别 column: each case's current level from the register's level history.
 export function useLevelColumn(): ColumnType<CaseRow> {
-  const [levels, setLevels] = useState<Map<number, CaseLevel>>(new Map());
+  const [preloaded] = useState(() => takeAnswered('register.currentLevels', {})); // the first window's early call
+  const [levels, setLevels] = useState<Map<number, CaseLevel>>(() => new Map(preloaded?.map((l) => [l.caseId, l.level])));
   useEffect(() => {
+    if (preloaded) return;
     api['register.currentLevels']({})
       .then((list) => setLevels(new Map(list.map((l) => [l.caseId, l.level]))))
       .catch(() => setLevels(new Map())); // the column stays empty; the library itself must not fail for it
-  }, []);
+  }, [preloaded]);
   const rank = (r: CaseRow) => {
     const l = levels.get(r.id);
     return l ? CASE_LEVEL_RANK[l] : 0;

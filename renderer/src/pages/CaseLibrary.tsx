@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CASE_TYPE_LABELS, type CaseFilter, type CaseRow, type SearchHit } from '../../../shared/domain';
 import { api } from '../api';
+import { takeAnswered } from '../transport';
 import { BatchMembership } from '../components/BatchMembership';
 import { CaseFilters } from '../components/CaseFilters';
 import { Highlight } from '../components/Highlight';
@@ -21,8 +22,10 @@ import { useLevelColumn } from '../components/LevelColumn';
 
 export function CaseLibrary() {
   const { message, modal } = App.useApp();
-  const [rows, setRows] = useState<CaseRow[]>([]);
-  const [loading, setLoading] = useState(true);
+  // The first window's rows when the early call (first-calls.ts) has answered: the list renders once, with them.
+  const [preloaded] = useState(() => takeAnswered('cases.list', {}));
+  const [rows, setRows] = useState<CaseRow[]>(preloaded ?? []);
+  const [loading, setLoading] = useState(!preloaded);
   const [filter, setFilter] = useState<CaseFilter>({});
   const [bin, setBin] = useState(false);
   const [query, setQuery] = useState('');
@@ -33,7 +36,7 @@ export function CaseLibrary() {
   const runExport = useExport();
   const viewport = useViewportHeight();
   const { prefs, setWidth, setSort } = useTablePrefs('casebook.library.table');
-  const [tableWidth, setTableWidth] = useState(1100);
+  const [tableWidth, setTableWidth] = useState(estimatedTableWidth); // measured below; a right guess saves a second render
   const observed = useRef<ResizeObserver | null>(null);
   const measure = useCallback((el: HTMLDivElement | null) => {
     observed.current?.disconnect();
@@ -52,7 +55,11 @@ export function CaseLibrary() {
       setLoading(false);
     }
   }, [filter, bin, message]);
-  useEffect(() => void load(), [load]);
+  const skipLoad = useRef(!!preloaded);
+  useEffect(() => {
+    if (skipLoad.current) return void (skipLoad.current = false);
+    void load();
+  }, [load]);
 
   // Quick search: the core ranks and highlights; the table keeps its filters.
   useEffect(() => {
@@ -257,6 +264,9 @@ export function CaseLibrary() {
     </>
   );
 }
+
+/** The table's width before it is measured: the window less the menu (App.tsx: 168) and the page's padding (2 × 20). */
+const estimatedTableWidth = () => Math.max(0, document.documentElement.clientWidth - 168 - 40);
 
 /** What an empty list says: what to do next. */
 function LibraryEmpty({ bin, filtered }: { bin: boolean; filtered: boolean }) {
