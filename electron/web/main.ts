@@ -25,7 +25,10 @@ function ensureBuilt(): void {
       const p = path.join(dir, e.name);
       return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
     }, 0);
-  if (built > Math.max(newest(path.join(root, 'renderer')), newest(path.join(root, 'shared')))) return;
+  // the build's own inputs count too: a change of the vite config or the antd stylesheet step alone rebuilds
+  const inputs = ['electron.vite.config.ts', 'scripts/antd-css.ts', 'package.json'].map((f) => path.join(root, f)).filter((f) => fs.existsSync(f));
+  const newestInput = Math.max(newest(path.join(root, 'renderer')), newest(path.join(root, 'shared')), ...inputs.map((f) => fs.statSync(f).mtimeMs));
+  if (built > newestInput) return;
   process.stderr.write('正在构建界面…\n');
   const r = spawnSync(process.execPath, [path.join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
   if (r.status !== 0) throw new Error('界面构建失败');
