@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, EyeOutlined, FileWordOutlined, HistoryOutlined, LoadingOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bodyFromTemplate } from '../../../shared/body-ops';
 import { contentOf } from '../../../shared/case-content';
 import {
@@ -13,7 +13,7 @@ import {
   type Finding,
 } from '../../../shared/domain';
 import { api, ApiCallError } from '../api';
-import { BodyEditor, type BodyChange } from '../components/BodyEditor';
+import { BodyFields, BodyText, type BodyChange } from '../components/BodyEditor';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { CasePreview } from '../components/CasePreview';
 import { useExport } from '../components/ExportResult';
@@ -149,6 +149,14 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
       });
     }
   };
+
+  // Stable handlers for the body and the 导语 (memo'd editors), calling the latest editBody.
+  const editBodyRef = useRef(editBody);
+  editBodyRef.current = editBody;
+  const onBody = useCallback((body: CaseContent['body'], change?: BodyChange) => editBodyRef.current({ body }, change), []);
+  const onLead = useCallback((lead: string[], change?: BodyChange) => editBodyRef.current({ lead }, change), []);
+  const template = settings?.sectionTemplates[content?.type ?? 'replication'];
+  const bodyText = useMemo(() => (content && template ? { lead: content.lead, body: content.body, template } : null), [content?.lead, content?.body, template]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const applyBodyState = (next: BodyState | null) => {
     if (!next) return;
@@ -361,14 +369,15 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   if (!content || !settings) return <Spin />;
   const preview = shown ?? content; // the text as of the last pause in typing
   const unitName = units.find((u) => u.id === preview.unitId)?.name ?? '';
+  // Only the current state's text: the saved time is formatted (dayjs) when shown, not at every keystroke.
   const stateText = {
-    saved: saved ? `已保存 · 第 ${saved.revision} 版 · ${fmtTime(saved.updatedAt)}` : '未保存',
-    dirty: '有未保存的修改',
-    saving: '正在保存…',
-    error: `保存失败：${error}`,
-    conflict: error ? `有冲突：${error}` : '与别处的修改有冲突，请选择保留哪一份',
-  }[state];
-  const stateIcon = { saved: <CheckCircleOutlined />, dirty: <WarningOutlined />, saving: <LoadingOutlined />, error: <WarningOutlined />, conflict: <WarningOutlined /> }[state];
+    saved: () => (saved ? `已保存 · 第 ${saved.revision} 版 · ${fmtTime(saved.updatedAt)}` : '未保存'),
+    dirty: () => '有未保存的修改',
+    saving: () => '正在保存…',
+    error: () => `保存失败：${error}`,
+    conflict: () => (error ? `有冲突：${error}` : '与别处的修改有冲突，请选择保留哪一份'),
+  }[state]();
+  const stateIcon = state === 'saved' ? <CheckCircleOutlined /> : state === 'saving' ? <LoadingOutlined /> : <WarningOutlined />;
   const errors = findings.filter((f) => f.severity === 'error').length;
 
   return (
@@ -400,8 +409,9 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
         </Space>
       </div>
       )}</Stable>
-      <Row gutter={16}>
-        <Col span={16}>
+      {/* Plain columns (antd's Row and Col, with their breakpoint hooks, rendered again at every keystroke): the same 16 + 8 of 24 and 16 px gutter. */}
+      <div className="editor-cols">
+        <div className="editor-main">
           {/* Typing in the body changes none of these: the form renders again only when a field, a vocabulary or the case changes. */}
           <Stable deps={[...infoDeps(content), units, fields, sources, settings, id]}>{() => (
           <Card size="small" title="基本信息" style={{ marginBottom: 12 }}>
@@ -503,27 +513,20 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
               )}
             </Stable>
           )}
-          <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
-            <div ref={bodyArea}>
-            <Typography.Text type="secondary">导语（可空）</Typography.Text>
-            {content.lead.map((p, i) => (
-              <div className="para-row" key={i}>
-                <Input.TextArea aria-label={`导语第${i + 1}段`} classNames={{ textarea: 'grow-12' }} value={p} count={countOf(CASE_LIMITS.paragraph, p)} onChange={(e) => editBody({ lead: content.lead.map((x, j) => (j === i ? e.target.value : x)) })} />
-                <Button size="small" type="text" danger onClick={() => editBody({ lead: content.lead.filter((_, j) => j !== i) }, p.trim() ? { kind: 'remove', what: `导语第${i + 1}段` } : { kind: 'structure' })}>
-                  删除
-                </Button>
+          {/* The card is rendered once; the text reaches the editors inside it through a context, so that a keystroke
+              renders the 导语 or body editor and the row typed in, not the card around them. */}
+          <BodyText.Provider value={bodyText}>
+            <Stable deps={[onLead, onBody]}>{() => (
+            <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
+              <div ref={bodyArea}>
+              <Typography.Text type="secondary">导语（可空）</Typography.Text>
+              <BodyFields onLead={onLead} onBody={onBody} />
               </div>
-            ))}
-            <div className="toolbar" style={{ margin: '4px 0 8px' }}>
-              <Button size="small" onClick={() => editBody({ lead: [...content.lead, ''] }, { kind: 'structure' })}>
-                添加导语段落
-              </Button>
-            </div>
-            <BodyEditor body={content.body} onChange={(body, change) => editBody({ body }, change)} template={settings.sectionTemplates[content.type]} />
-            </div>
-          </Card>
-        </Col>
-        <Col span={8}>
+            </Card>
+            )}</Stable>
+          </BodyText.Provider>
+        </div>
+        <div className="editor-side">
           {/* The findings and the preview change when the check answers or typing pauses, not at each keystroke. */}
           <Stable deps={[findings, errors, preview, unitName, state, saved]}>{() => (
           <Card size="small" style={{ position: 'sticky', top: 0 }}>
@@ -556,12 +559,16 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
             />
           </Card>
           )}</Stable>
-        </Col>
-      </Row>
+        </div>
+      </div>
+      {/* Closed drawers need not render at each keystroke: the preview follows the paused text, the revisions the case. */}
+      <Stable deps={[showPreview, preview, unitName]}>{() => (
       <Drawer title="打印预览" width={820} open={showPreview} onClose={() => setShowPreview(false)}>
         <CasePreview title={preview.title} unitName={unitName} lead={preview.lead} body={preview.body} />
       </Drawer>
+      )}</Stable>
       {saved && (
+        <Stable deps={[saved, showRevisions, showRevisions && content, reload]}>{() => (
         <RevisionsDrawer
           caseId={saved.id}
           open={showRevisions}
@@ -569,6 +576,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           onClose={() => setShowRevisions(false)}
           onRestored={() => api['cases.get']({ id: saved.id }).then((c) => (history.current.record(current(), 'structure'), load(c), void reload()))}
         />
+        )}</Stable>
       )}
       {conflict && <ConflictDialog mine={content} theirs={conflict.theirs} busy={resolving} onKeepMine={() => void keepMine()} onTakeTheirs={takeTheirs} />}
     </>
