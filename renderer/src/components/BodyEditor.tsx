@@ -1,6 +1,6 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Tooltip } from 'antd';
-import { createContext, memo, useCallback, useContext, useRef } from 'react';
+import { memo, useCallback, useRef } from 'react';
 import { emptyNode } from '../../../shared/body';
 import { addChild, insertAfter, moveInList, moveNode, removeNode, setParagraphs, updateNode } from '../../../shared/body-ops';
 import type { BodyNode } from '../../../shared/domain';
@@ -239,18 +239,3 @@ const LeadToolbar = memo(function LeadToolbar({ edit }: { edit: EditLead }) {
     </div>
   );
 });
-
-/** The text being edited, passed by context past the card around the editors (which then need not render again). */
-export const BodyText = createContext<{ lead: string[]; body: BodyNode[]; template: string[] } | null>(null);
-
-/** The 导语 and the body, read from `BodyText`. */
-export function BodyFields({ onLead, onBody }: { onLead: OnLead; onBody: OnBody }) {
-  const text = useContext(BodyText);
-  if (!text) return null;
-  return (
-    <>
-      <LeadEditor lead={text.lead} onChange={onLead} />
-      <BodyEditor body={text.body} onChange={onBody} template={text.template} />
-    </>
-  );
-}

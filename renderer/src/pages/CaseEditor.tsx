@@ -1,6 +1,6 @@
 import { CheckCircleOutlined, EyeOutlined, FileWordOutlined, HistoryOutlined, LoadingOutlined, SaveOutlined, WarningOutlined } from '@ant-design/icons';
 import { App, Badge, Button, Card, Col, Drawer, Form, Input, InputNumber, Row, Select, Space, Spin, Tabs, Typography } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { bodyFromTemplate } from '../../../shared/body-ops';
 import { contentOf } from '../../../shared/case-content';
 import {
@@ -13,7 +13,7 @@ import {
   type Finding,
 } from '../../../shared/domain';
 import { api, ApiCallError } from '../api';
-import { BodyFields, BodyText, type BodyChange } from '../components/BodyEditor';
+import { BodyEditor, LeadEditor, type BodyChange } from '../components/BodyEditor';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { CasePreview } from '../components/CasePreview';
 import { useExport } from '../components/ExportResult';
@@ -70,6 +70,10 @@ function unsaveable(c: CaseContent): string | null {
 }
 
 type BodyState = Pick<CaseContent, 'lead' | 'body'>;
+
+// The same elements at every render, so that React does not render them again at each keystroke.
+const BODY_HINT = <Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>;
+const LEAD_LABEL = <Typography.Text type="secondary">导语（可空）</Typography.Text>;
 
 /** The form's fields (keys and values, everything but the text): what the «基本信息» card re-renders on. */
 const infoDeps = (c: CaseContent) => Object.entries(c).flatMap(([k, v]) => (k === 'lead' || k === 'body' ? [] : [k, v]));
@@ -155,8 +159,6 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   editBodyRef.current = editBody;
   const onBody = useCallback((body: CaseContent['body'], change?: BodyChange) => editBodyRef.current({ body }, change), []);
   const onLead = useCallback((lead: string[], change?: BodyChange) => editBodyRef.current({ lead }, change), []);
-  const template = settings?.sectionTemplates[content?.type ?? 'replication'];
-  const bodyText = useMemo(() => (content && template ? { lead: content.lead, body: content.body, template } : null), [content?.lead, content?.body, template]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const applyBodyState = (next: BodyState | null) => {
     if (!next) return;
@@ -183,7 +185,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }); // re-bound each render: the handlers read the latest state through refs anyway
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- bound once: undo and redo read the state through refs and call stable setters, so a keystroke does not re-bind it
 
   /**
    * Saves what is on screen. One save at a time: a second (double click, Ctrl+S while the autosave runs) waits
@@ -513,18 +515,14 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
               )}
             </Stable>
           )}
-          {/* The card is rendered once; the text reaches the editors inside it through a context, so that a keystroke
-              renders the 导语 or body editor and the row typed in, not the card around them. */}
-          <BodyText.Provider value={bodyText}>
-            <Stable deps={[onLead, onBody]}>{() => (
-            <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
-              <div ref={bodyArea}>
-              <Typography.Text type="secondary">导语（可空）</Typography.Text>
-              <BodyFields onLead={onLead} onBody={onBody} />
-              </div>
-            </Card>
-            )}</Stable>
-          </BodyText.Provider>
+          {/* A keystroke renders this card and the 导语 or body editor (memo, with stable handlers), of that only the row typed in. */}
+          <Card size="small" title="正文" extra={BODY_HINT}>
+            <div ref={bodyArea}>
+            {LEAD_LABEL}
+            <LeadEditor lead={content.lead} onChange={onLead} />
+            <BodyEditor body={content.body} onChange={onBody} template={settings.sectionTemplates[content.type]} />
+            </div>
+          </Card>
         </div>
         <div className="editor-side">
           {/* The findings and the preview change when the check answers or typing pauses, not at each keystroke. */}
