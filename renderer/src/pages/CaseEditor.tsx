@@ -350,9 +350,11 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   const toCheck = useDebounced(content, 700);
   const shown = useDebounced(content, PREVIEW_MS);
   useEffect(() => {
-    if (!toCheck || !toCheck.title) return setFindings([]);
+    // The same findings as before (typing that changes none) keep their array, so the list is not rendered again.
+    const setFindingsIfChanged = (next: Finding[]) => setFindings((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+    if (!toCheck || !toCheck.title) return setFindingsIfChanged([]);
     const valid = toCheck.unitId ? toCheck : { ...toCheck, unitId: units[0]?.id ?? 1 };
-    api['proofread.case']({ content: valid, caseId: saved?.id ?? null }).then(setFindings, () => setFindings([]));
+    api['proofread.case']({ content: valid, caseId: saved?.id ?? null }).then(setFindingsIfChanged, () => setFindingsIfChanged([]));
   }, [toCheck, saved?.id, units]);
 
   const fix = async (list: Finding[]) => {
@@ -538,19 +540,24 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                       规范检查
                     </Badge>
                   ),
+                  // each tab renders again only when what it shows changes (the preview when typing pauses, the list when the check answers)
                   children: (
+                    <Stable deps={[findings, state, saved]}>{() => (
                     <div style={{ maxHeight: 'calc(100vh - 200px)', overflow: 'auto' }}>
                       <FindingsList compact findings={findings} onFix={fix} />
                     </div>
+                    )}</Stable>
                   ),
                 },
                 {
                   key: 'preview',
                   label: '预览',
                   children: (
+                    <Stable deps={[preview, unitName]}>{() => (
                     <div style={{ maxHeight: 'calc(100vh - 200px)', overflow: 'auto', zoom: 0.7 }}>
                       <CasePreview title={preview.title} unitName={unitName} lead={preview.lead} body={preview.body} />
                     </div>
+                    )}</Stable>
                   ),
                 },
               ]}
