@@ -370,6 +370,11 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     }
   };
 
+  // The findings list's 修复 calls the latest `fix` (which reads the save state): the list need not render again when the state changes at the first keystroke.
+  const fixRef = useRef(fix);
+  fixRef.current = fix;
+  const onFix = useCallback((list: Finding[]) => fixRef.current(list), []);
+
   if (!content || !settings) return <Spin />;
   const preview = shown ?? content; // the text as of the last pause in typing
   const unitName = units.find((u) => u.id === preview.unitId)?.name ?? '';
@@ -528,7 +533,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
         </div>
         <div className="editor-side">
           {/* The findings and the preview change when the check answers or typing pauses, not at each keystroke. */}
-          <Stable deps={[findings, errors, preview, unitName, state, saved]}>{() => (
+          <Stable deps={[findings, errors, preview, unitName, onFix]}>{() => (
           <Card size="small" style={{ position: 'sticky', top: 0 }}>
             <Tabs
               size="small"
@@ -542,9 +547,9 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                   ),
                   // each tab renders again only when what it shows changes (the preview when typing pauses, the list when the check answers)
                   children: (
-                    <Stable deps={[findings, state, saved]}>{() => (
+                    <Stable deps={[findings, onFix]}>{() => (
                     <div style={{ maxHeight: 'calc(100vh - 200px)', overflow: 'auto' }}>
-                      <FindingsList compact findings={findings} onFix={fix} />
+                      <FindingsList compact findings={findings} onFix={onFix} />
                     </div>
                     )}</Stable>
                   ),
