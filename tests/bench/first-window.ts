@@ -63,21 +63,24 @@ export async function firstWindowBench(): Promise<Figure[]> {
 const percentile = (xs: number[], q: number) => (xs.length ? [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))]! : 0);
 
 /**
- * Types `KEYS` × 2 characters into the focused box and measures every key: the Event Timing API's entries (it
+ * Types `keys` × 2 characters into the focused box and measures every key: the Event Timing API's entries (it
  * reports only events whose handling up to the next paint took 16 ms or more, rounded to 8 ms, with the script's
  * share as processingEnd − processingStart) and, for every input event, the time from the event to the frame after
  * it (requestAnimationFrame, then a task), which covers the events under 16 ms too.
  */
 async function typeAndTime(page: import('playwright-core').Page, keys: number) {
   await page.evaluate(() => {
-    const w = window as unknown as { slow: number[]; script: number[]; toFrame: number[] };
+    const w = window as unknown as { slow: number[]; script: number[]; toFrame: number[]; timing?: true };
     (w.slow = []), (w.script = []), (w.toFrame = []);
+    if (w.timing) return; // observed since the first round
+    w.timing = true;
     new PerformanceObserver((list) => {
       for (const e of list.getEntries() as PerformanceEventTiming[])
         if (/^key|^input|^beforeinput/u.test(e.name)) (w.slow.push(e.duration), w.script.push(e.processingEnd - e.processingStart));
     }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
     addEventListener('input', (e) => requestAnimationFrame(() => setTimeout(() => w.toFrame.push(performance.now() - e.timeStamp))), true);
   });
+  await page.bringToFront();
   for (let i = 0; i < keys; i++) await page.keyboard.type('创新', { delay: 30 });
   await page.waitForTimeout(500);
   return page.evaluate(() => {
@@ -86,58 +89,85 @@ async function typeAndTime(page: import('playwright-core').Page, keys: number) {
   });
 }
 
+type Timed = Awaited<ReturnType<typeof typeAndTime>>;
+
+/** Opens the longest demo case of the app at `url` and puts the caret at the end of its first body text box. */
+async function openLongest(page: import('playwright-core').Page, url: string, id: number) {
+  await page.goto(url);
+  await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.evaluate((id) => (location.hash = `#/cases/${id}`), id); // the editor's chunk loads here
+  const box = page.locator('[data-testid^="node-"] textarea, .para-row textarea').first();
+  await box.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e) => {
+    await page.screenshot({ path: '.tmp/typing-failed.png' });
+    throw e;
+  });
+  await page.waitForTimeout(1000); // the side panel's first check and the 级别沿革 card have answered
+  await box.click();
+  await page.keyboard.press('End');
+}
+
 /**
  * Typing in the body editor of the longest demo case, beside the same typing in a bare textarea in the same
  * browser (the floor the machine's load sets). «< 16 ms» holds when no key event reached 16 ms.
+ * With TYPING_BASELINE=<a built checkout of an earlier commit> the earlier build types too, in alternating rounds
+ * with this one and the bare textarea, so that a change is judged side by side on a shared machine.
  */
 export async function typingBench(): Promise<Figure[]> {
-  const { app, child } = await startWeb();
+  const baselineRoot = process.env.TYPING_BASELINE;
+  const servers = [await startWeb(), ...(baselineRoot ? [await startWeb({ root: path.resolve(baselineRoot) })] : [])];
   const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu'] });
   try {
     const { openCasebook } = await import('../../electron/core/casebook');
     const { getCase, listCases } = await import('../../electron/core/repos/cases');
     const { flattenCaseText } = await import('../../shared/body');
-    const book = openCasebook(app.dbFile);
+    const book = openCasebook(servers[0]!.app.dbFile);
     const longest = listCases(book.db)
       .map((r) => getCase(book.db, r.id))
       .sort((a, b) => flattenCaseText(b.lead, b.body).length - flattenCaseText(a.lead, a.body).length)[0]!;
     const chars = flattenCaseText(longest.lead, longest.body).length;
     book.close();
     const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const page = await context.newPage();
-    await page.goto(app.url);
-    await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
-    await page.evaluate((id) => (location.hash = `#/cases/${id}`), longest.id); // the editor's chunk loads here
-    const box = page.locator('[data-testid^="node-"] textarea, .para-row textarea').first();
-    await box.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e) => {
-      await page.screenshot({ path: '.tmp/typing-failed.png' });
-      throw e;
-    });
-    await box.click();
-    await page.keyboard.press('End');
-    const KEYS = 40;
-    const app_ = await typeAndTime(page, KEYS);
+    const pages = [];
+    for (const { app } of servers) {
+      const page = await context.newPage();
+      await openLongest(page, app.url, longest.id);
+      pages.push(page);
+    }
     const bare = await context.newPage();
     await bare.setContent('<textarea style="width:600px;height:200px"></textarea>');
     await bare.locator('textarea').click();
-    const floor = await typeAndTime(bare, KEYS);
+    pages.push(bare);
+    // Rounds that alternate the builds and the bare textarea, so that the machine's load falls on each alike.
+    const KEYS = 40;
+    const ROUNDS = 4;
+    const timed: Timed[] = pages.map(() => ({ slow: [], script: [], toFrame: [] }));
+    for (let r = 0; r < ROUNDS; r++)
+      for (const [i, page] of pages.entries()) {
+        const t = await typeAndTime(page, KEYS / ROUNDS);
+        for (const k of ['slow', 'script', 'toFrame'] as const) timed[i]![k].push(...t[k]);
+      }
+    const floor = timed[timed.length - 1]!;
     const events = KEYS * 2 * 3; // keydown, beforeinput, input (keyup after the frame)
-    return [
+    const figures = (t: Timed, build: string): Figure[] => [
       {
-        name: `typing in the body editor of the longest demo case (${chars.toLocaleString('en')} characters): slowest key event (Event Timing), ${app_.slow.length} of ${events} events ≥ 16 ms (0 = all under 16 ms; bare textarea: ${floor.slow.length})`,
-        value: Math.max(0, ...app_.slow),
+        name: `typing in the body editor of the longest demo case (${chars.toLocaleString('en')} characters)${build}: slowest key event (Event Timing), ${t.slow.length} of ${events} events ≥ 16 ms (0 = all under 16 ms; bare textarea: ${floor.slow.length})`,
+        value: Math.max(0, ...t.slow),
         unit: 'ms',
         target: 16,
         baseline: Math.max(0, ...floor.slow),
         baselineName: 'bare textarea',
       },
-      { name: 'typing: key → next frame, p95 (every input event)', value: round(percentile(app_.toFrame, 0.95)), unit: 'ms', target: 16, baseline: round(percentile(floor.toFrame, 0.95)), baselineName: 'bare textarea' },
-      { name: 'typing: key → next frame, max', value: round(Math.max(0, ...app_.toFrame)), unit: 'ms', baseline: round(Math.max(0, ...floor.toFrame)), baselineName: 'bare textarea' },
-      { name: 'typing: script time of the slowest key event (processingEnd − processingStart)', value: round(Math.max(0, ...app_.script)), unit: 'ms', target: 16 },
+      { name: `typing${build}: key → next frame, p95 (every input event)`, value: round(percentile(t.toFrame, 0.95)), unit: 'ms', target: 16, baseline: round(percentile(floor.toFrame, 0.95)), baselineName: 'bare textarea' },
+      { name: `typing${build}: key → next frame, median`, value: round(percentile(t.toFrame, 0.5)), unit: 'ms', baseline: round(percentile(floor.toFrame, 0.5)), baselineName: 'bare textarea' },
+      { name: `typing${build}: key → next frame, max`, value: round(Math.max(0, ...t.toFrame)), unit: 'ms', baseline: round(Math.max(0, ...floor.toFrame)), baselineName: 'bare textarea' },
+      { name: `typing${build}: script time of the slowest key event (processingEnd − processingStart)`, value: round(Math.max(0, ...t.script)), unit: 'ms', target: 16 },
     ];
+    return [...figures(timed[0]!, ''), ...(baselineRoot ? figures(timed[1]!, ` [previous build: ${path.basename(baselineRoot)}]`) : [])];
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
-    fs.rmSync(app.dir, { recursive: true, force: true });
+    for (const { app, child } of servers) {
+      child.kill('SIGTERM');
+      fs.rmSync(app.dir, { recursive: true, force: true });
+    }
   }
 }

@@ -13,9 +13,11 @@ export interface WebApp {
   consoleErrors: string[];
 }
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const here = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
-export async function startWeb(options: { seed?: boolean } = {}): Promise<{ app: Omit<WebApp, 'consoleErrors'>; child: ChildProcess }> {
+/** `root`: another checkout to serve (the typing bench's previous build, side by side); this one by default. */
+export async function startWeb(options: { seed?: boolean; root?: string } = {}): Promise<{ app: Omit<WebApp, 'consoleErrors'>; child: ChildProcess }> {
+  const root = options.root ?? here;
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'casebook-e2e-'));
   const dbFile = path.join(dir, 'e2e.db');
   const args = ['electron/web/main.ts', '--db', dbFile, ...(options.seed === false ? ['--no-seed'] : [])];

@@ -13,7 +13,7 @@ import {
   type Finding,
 } from '../../../shared/domain';
 import { api, ApiCallError } from '../api';
-import { BodyEditor, type BodyChange } from '../components/BodyEditor';
+import { BodyEditor, LeadEditor, type BodyChange } from '../components/BodyEditor';
 import { ConflictDialog } from '../components/ConflictDialog';
 import { CasePreview } from '../components/CasePreview';
 import { useExport } from '../components/ExportResult';
@@ -70,6 +70,10 @@ function unsaveable(c: CaseContent): string | null {
 }
 
 type BodyState = Pick<CaseContent, 'lead' | 'body'>;
+
+// The same elements at every render, so that React does not render them again at each keystroke.
+const BODY_HINT = <Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>;
+const LEAD_LABEL = <Typography.Text type="secondary">导语（可空）</Typography.Text>;
 
 /** The form's fields (keys and values, everything but the text): what the «基本信息» card re-renders on. */
 const infoDeps = (c: CaseContent) => Object.entries(c).flatMap(([k, v]) => (k === 'lead' || k === 'body' ? [] : [k, v]));
@@ -150,6 +154,12 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     }
   };
 
+  // Stable handlers for the body and the 导语 (memo'd editors), calling the latest editBody.
+  const editBodyRef = useRef(editBody);
+  editBodyRef.current = editBody;
+  const onBody = useCallback((body: CaseContent['body'], change?: BodyChange) => editBodyRef.current({ body }, change), []);
+  const onLead = useCallback((lead: string[], change?: BodyChange) => editBodyRef.current({ lead }, change), []);
+
   const applyBodyState = (next: BodyState | null) => {
     if (!next) return;
     edit({ lead: next.lead, body: next.body });
@@ -175,7 +185,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }); // re-bound each render: the handlers read the latest state through refs anyway
+  }, []); // eslint-disable-line react-hooks/exhaustive-deps -- bound once: undo and redo read the state through refs and call stable setters, so a keystroke does not re-bind it
 
   /**
    * Saves what is on screen. One save at a time: a second (double click, Ctrl+S while the autosave runs) waits
@@ -340,9 +350,11 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   const toCheck = useDebounced(content, 700);
   const shown = useDebounced(content, PREVIEW_MS);
   useEffect(() => {
-    if (!toCheck || !toCheck.title) return setFindings([]);
+    // The same findings as before (typing that changes none) keep their array, so the list is not rendered again.
+    const setFindingsIfChanged = (next: Finding[]) => setFindings((prev) => (JSON.stringify(prev) === JSON.stringify(next) ? prev : next));
+    if (!toCheck || !toCheck.title) return setFindingsIfChanged([]);
     const valid = toCheck.unitId ? toCheck : { ...toCheck, unitId: units[0]?.id ?? 1 };
-    api['proofread.case']({ content: valid, caseId: saved?.id ?? null }).then(setFindings, () => setFindings([]));
+    api['proofread.case']({ content: valid, caseId: saved?.id ?? null }).then(setFindingsIfChanged, () => setFindingsIfChanged([]));
   }, [toCheck, saved?.id, units]);
 
   const fix = async (list: Finding[]) => {
@@ -358,17 +370,23 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
     }
   };
 
+  // The findings list's 修复 calls the latest `fix` (which reads the save state): the list need not render again when the state changes at the first keystroke.
+  const fixRef = useRef(fix);
+  fixRef.current = fix;
+  const onFix = useCallback((list: Finding[]) => fixRef.current(list), []);
+
   if (!content || !settings) return <Spin />;
   const preview = shown ?? content; // the text as of the last pause in typing
   const unitName = units.find((u) => u.id === preview.unitId)?.name ?? '';
+  // Only the current state's text: the saved time is formatted (dayjs) when shown, not at every keystroke.
   const stateText = {
-    saved: saved ? `已保存 · 第 ${saved.revision} 版 · ${fmtTime(saved.updatedAt)}` : '未保存',
-    dirty: '有未保存的修改',
-    saving: '正在保存…',
-    error: `保存失败：${error}`,
-    conflict: error ? `有冲突：${error}` : '与别处的修改有冲突，请选择保留哪一份',
-  }[state];
-  const stateIcon = { saved: <CheckCircleOutlined />, dirty: <WarningOutlined />, saving: <LoadingOutlined />, error: <WarningOutlined />, conflict: <WarningOutlined /> }[state];
+    saved: () => (saved ? `已保存 · 第 ${saved.revision} 版 · ${fmtTime(saved.updatedAt)}` : '未保存'),
+    dirty: () => '有未保存的修改',
+    saving: () => '正在保存…',
+    error: () => `保存失败：${error}`,
+    conflict: () => (error ? `有冲突：${error}` : '与别处的修改有冲突，请选择保留哪一份'),
+  }[state]();
+  const stateIcon = state === 'saved' ? <CheckCircleOutlined /> : state === 'saving' ? <LoadingOutlined /> : <WarningOutlined />;
   const errors = findings.filter((f) => f.severity === 'error').length;
 
   return (
@@ -400,8 +418,9 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
         </Space>
       </div>
       )}</Stable>
-      <Row gutter={16}>
-        <Col span={16}>
+      {/* Plain columns (antd's Row and Col, with their breakpoint hooks, rendered again at every keystroke): the same 16 + 8 of 24 and 16 px gutter. */}
+      <div className="editor-cols">
+        <div className="editor-main">
           {/* Typing in the body changes none of these: the form renders again only when a field, a vocabulary or the case changes. */}
           <Stable deps={[...infoDeps(content), units, fields, sources, settings, id]}>{() => (
           <Card size="small" title="基本信息" style={{ marginBottom: 12 }}>
@@ -503,29 +522,18 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
               )}
             </Stable>
           )}
-          <Card size="small" title="正文" extra={<Typography.Text type="secondary">序号按层级自动编排，请勿手工输入 · Ctrl+Z 撤销，Ctrl+Shift+Z 重做</Typography.Text>}>
+          {/* A keystroke renders this card and the 导语 or body editor (memo, with stable handlers), of that only the row typed in. */}
+          <Card size="small" title="正文" extra={BODY_HINT}>
             <div ref={bodyArea}>
-            <Typography.Text type="secondary">导语（可空）</Typography.Text>
-            {content.lead.map((p, i) => (
-              <div className="para-row" key={i}>
-                <Input.TextArea aria-label={`导语第${i + 1}段`} classNames={{ textarea: 'grow-12' }} value={p} count={countOf(CASE_LIMITS.paragraph, p)} onChange={(e) => editBody({ lead: content.lead.map((x, j) => (j === i ? e.target.value : x)) })} />
-                <Button size="small" type="text" danger onClick={() => editBody({ lead: content.lead.filter((_, j) => j !== i) }, p.trim() ? { kind: 'remove', what: `导语第${i + 1}段` } : { kind: 'structure' })}>
-                  删除
-                </Button>
-              </div>
-            ))}
-            <div className="toolbar" style={{ margin: '4px 0 8px' }}>
-              <Button size="small" onClick={() => editBody({ lead: [...content.lead, ''] }, { kind: 'structure' })}>
-                添加导语段落
-              </Button>
-            </div>
-            <BodyEditor body={content.body} onChange={(body, change) => editBody({ body }, change)} template={settings.sectionTemplates[content.type]} />
+            {LEAD_LABEL}
+            <LeadEditor lead={content.lead} onChange={onLead} />
+            <BodyEditor body={content.body} onChange={onBody} template={settings.sectionTemplates[content.type]} />
             </div>
           </Card>
-        </Col>
-        <Col span={8}>
+        </div>
+        <div className="editor-side">
           {/* The findings and the preview change when the check answers or typing pauses, not at each keystroke. */}
-          <Stable deps={[findings, errors, preview, unitName, state, saved]}>{() => (
+          <Stable deps={[findings, errors, preview, unitName, onFix]}>{() => (
           <Card size="small" style={{ position: 'sticky', top: 0 }}>
             <Tabs
               size="small"
@@ -537,31 +545,40 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
                       规范检查
                     </Badge>
                   ),
+                  // each tab renders again only when what it shows changes (the preview when typing pauses, the list when the check answers)
                   children: (
+                    <Stable deps={[findings, onFix]}>{() => (
                     <div style={{ maxHeight: 'calc(100vh - 200px)', overflow: 'auto' }}>
-                      <FindingsList compact findings={findings} onFix={fix} />
+                      <FindingsList compact findings={findings} onFix={onFix} />
                     </div>
+                    )}</Stable>
                   ),
                 },
                 {
                   key: 'preview',
                   label: '预览',
                   children: (
+                    <Stable deps={[preview, unitName]}>{() => (
                     <div style={{ maxHeight: 'calc(100vh - 200px)', overflow: 'auto', zoom: 0.7 }}>
                       <CasePreview title={preview.title} unitName={unitName} lead={preview.lead} body={preview.body} />
                     </div>
+                    )}</Stable>
                   ),
                 },
               ]}
             />
           </Card>
           )}</Stable>
-        </Col>
-      </Row>
+        </div>
+      </div>
+      {/* Closed drawers need not render at each keystroke: the preview follows the paused text, the revisions the case. */}
+      <Stable deps={[showPreview, preview, unitName]}>{() => (
       <Drawer title="打印预览" width={820} open={showPreview} onClose={() => setShowPreview(false)}>
         <CasePreview title={preview.title} unitName={unitName} lead={preview.lead} body={preview.body} />
       </Drawer>
+      )}</Stable>
       {saved && (
+        <Stable deps={[saved, showRevisions, showRevisions && content, reload]}>{() => (
         <RevisionsDrawer
           caseId={saved.id}
           open={showRevisions}
@@ -569,6 +586,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
           onClose={() => setShowRevisions(false)}
           onRestored={() => api['cases.get']({ id: saved.id }).then((c) => (history.current.record(current(), 'structure'), load(c), void reload()))}
         />
+        )}</Stable>
       )}
       {conflict && <ConflictDialog mine={content} theirs={conflict.theirs} busy={resolving} onKeepMine={() => void keepMine()} onTakeTheirs={takeTheirs} />}
     </>
