@@ -2,7 +2,8 @@ import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FONT_PROFILE_LABELS, FONT_PROFILES, type FontProfile } from '../../../shared/domain';
+// domain-constants, not domain: an export loads this module, and shared/domain brings zod with its schemas
+import { FONT_PROFILE_LABELS, FONT_PROFILES, type FontProfile } from '../../../shared/domain-constants';
 import { FONT_PROFILES as PROFILE_FONTS, type Fonts } from '../export/docx/fonts';
 
 // Which fonts of each profile this machine has. On Windows the font files of the system folder and of the
