@@ -5,6 +5,7 @@ import path from 'node:path';
 // domain-constants, not domain: an export loads this module, and shared/domain brings zod with its schemas
 import { FONT_PROFILE_LABELS, FONT_PROFILES, type FontProfile } from '../../../shared/domain-constants';
 import { FONT_PROFILES as PROFILE_FONTS, type Fonts } from '../export/docx/fonts';
+import { fcListCache } from './fc-list-cache';
 
 // Which fonts of each profile this machine has. On Windows the font files of the system folder and of the
 // user's own folder (fonts installed without administrator rights go there) are read for their family names
@@ -136,8 +137,13 @@ function familiesOf(fcList: string): Set<string> {
 }
 
 function fontconfigFamilies(): Set<string> | null {
+  const kept = fcListCache(FC_LIST_ARGS);
+  const known = kept?.read();
+  if (known !== undefined) return familiesOf(known);
   try {
-    return familiesOf(execFileSync('fc-list', FC_LIST_ARGS, { ...FC_LIST_OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] }));
+    const stdout = execFileSync('fc-list', FC_LIST_ARGS, { ...FC_LIST_OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] });
+    kept?.write(stdout);
+    return familiesOf(stdout);
   } catch {
     return null;
   }
@@ -189,9 +195,18 @@ export function detectFonts(now = Date.now()): FontStatus {
  */
 export async function detectFontsAsync(now = Date.now()): Promise<FontStatus> {
   if ((cache && now - cache.at < CACHE_MS) || os.platform() === 'win32') return detectFonts(now);
-  const families = await new Promise<Set<string> | null>((resolve) => {
-    execFile('fc-list', FC_LIST_ARGS, FC_LIST_OPTIONS, (err, stdout) => resolve(err ? null : familiesOf(stdout)));
-  });
+  // fc-list's answer of an earlier process while the fonts are unchanged (./fc-list-cache), else fc-list itself
+  const kept = fcListCache(FC_LIST_ARGS);
+  const known = kept?.read();
+  const families =
+    known !== undefined
+      ? familiesOf(known)
+      : await new Promise<Set<string> | null>((resolve) => {
+          execFile('fc-list', FC_LIST_ARGS, FC_LIST_OPTIONS, (err, stdout) => {
+            if (!err) kept?.write(stdout);
+            resolve(err ? null : familiesOf(stdout));
+          });
+        });
   const status = families ? statusFor(families, 'fontconfig') : statusFor(new Set(), 'unknown');
   cache = { at: now, status };
   return status;
