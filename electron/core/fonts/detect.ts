@@ -1,4 +1,3 @@
-import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -130,6 +129,11 @@ export function familiesInDirs(dirs: string[]): Set<string> {
 }
 
 const FC_LIST_ARGS = [':', 'family'];
+/**
+ * node:child_process when fc-list must run: loaded at the top, it (with net, dgram and streams) costs every export
+ * a few milliseconds even when the kept answer (./fc-list-cache) makes the spawn unnecessary.
+ */
+const childProcess = () => process.getBuiltinModule('node:child_process');
 const FC_LIST_OPTIONS = { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 } as const;
 
 function familiesOf(fcList: string): Set<string> {
@@ -141,7 +145,7 @@ function fontconfigFamilies(): Set<string> | null {
   const known = kept?.read();
   if (known !== undefined) return familiesOf(known);
   try {
-    const stdout = execFileSync('fc-list', FC_LIST_ARGS, { ...FC_LIST_OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] });
+    const stdout = childProcess().execFileSync('fc-list', FC_LIST_ARGS, { ...FC_LIST_OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] });
     kept?.write(stdout);
     return familiesOf(stdout);
   } catch {
@@ -202,7 +206,7 @@ export async function detectFontsAsync(now = Date.now()): Promise<FontStatus> {
     known !== undefined
       ? familiesOf(known)
       : await new Promise<Set<string> | null>((resolve) => {
-          execFile('fc-list', FC_LIST_ARGS, FC_LIST_OPTIONS, (err, stdout) => {
+          childProcess().execFile('fc-list', FC_LIST_ARGS, FC_LIST_OPTIONS, (err, stdout) => {
             if (!err) kept?.write(stdout);
             resolve(err ? null : familiesOf(stdout));
           });
