@@ -60,13 +60,19 @@ export interface FcListCache {
   write(stdout: string): void;
 }
 
+/** The folder of the command line's caches: $XDG_CACHE_HOME (or ~/.cache), %LOCALAPPDATA% on Windows. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  const base = platform === 'win32' ? (env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local')) : env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, APP_DIR_NAME);
+}
+
 /** The cache of fc-list's answer to `args` under `stamp`; null where nothing is cached (not Linux, too many folders). */
 export function fcListCache(args: readonly string[], env: NodeJS.ProcessEnv = process.env, platform = process.platform): FcListCache | null {
   if (platform !== 'linux') return null;
   const stamp = fontconfigStamp(fontconfigInputs(env));
   if (stamp === null) return null;
   const key = `${args.join(' ')}\n${env.PATH ?? ''}\n${stamp}`;
-  const file = path.join(env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache'), APP_DIR_NAME, 'fc-list.json');
+  const file = path.join(userCacheDir(env, platform), 'fc-list.json');
   return {
     read() {
       try {
