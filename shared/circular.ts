@@ -1,4 +1,6 @@
-import { BATCH_KIND_TITLES, type BatchKind, type Circular, type Settings, type Unit } from './domain';
+// the constant from domain-constants: an export loads this module, and ./domain brings zod (issue 13)
+import { BATCH_KIND_TITLES } from './domain-constants';
+import type { BatchKind, Circular, Settings, Unit } from './domain';
 import { toChineseNumeral } from './numerals';
 
 // The standard wording of a batch and its circular, drafted from the batch and then the clerk's to edit.

@@ -62,6 +62,8 @@ export const LAYOUT_LABELS: Record<Layout, string> = { letter: '信函格式（�
 export const FONT_PROFILES = ['gb', 'system'] as const;
 export type FontProfile = (typeof FONT_PROFILES)[number];
 export const FONT_PROFILE_LABELS: Record<FontProfile, string> = { gb: '国标字体', system: '系统字体' };
+/** The settings' default font profile (DEFAULT_SETTINGS in ./domain), here for the readers that load no zod. */
+export const DEFAULT_FONT_PROFILE: FontProfile = 'gb';
 
 // The proofreader (规范检查): what it finds and how a safe fix is described.
 export const SEVERITIES = ['error', 'warning', 'info'] as const;

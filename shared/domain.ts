@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { HEADING_LEVELS } from './ordinals';
 import './zod-zh'; // Chinese validation messages wherever the schemas are used
-import { BATCH_KINDS, BATCH_STATUSES, CASE_STATUSES, CASE_TYPES, FONT_PROFILES, HONOURS, LAYOUTS, SEVERITIES, SOURCE_KINDS, UNIT_KINDS } from './domain-constants';
+import { BATCH_KINDS, BATCH_STATUSES, CASE_STATUSES, CASE_TYPES, DEFAULT_FONT_PROFILE, FONT_PROFILES, HONOURS, LAYOUTS, SEVERITIES, SOURCE_KINDS, UNIT_KINDS } from './domain-constants';
 
 export * from './domain-constants';
 
@@ -223,7 +223,7 @@ export const DEFAULT_SETTINGS: Settings = {
   addressees: '各市（地）人民政府（行署），中省直有关部门，中国（黑龙江）自由贸易试验区哈尔滨、黑河、绥芬河片区管委会',
   cc: '',
   printedBy: '中国（黑龙江）自由贸易试验区工作办公室',
-  fontProfile: 'gb',
+  fontProfile: DEFAULT_FONT_PROFILE,
   layout: 'letter',
   sectionTemplates: {
     replication: ['复制推广事项介绍', '主要做法', '实践效果', '下一步工作思路'],

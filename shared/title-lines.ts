@@ -24,14 +24,39 @@ const PROTECTED_TERMS = [
   '人民币',
 ];
 
+let segmenter: Intl.Segmenter | null = null; // built on first use: it loads ICU's dictionary
+
+/**
+ * Where the segmenter's word ends of a title may be kept between processes: the first Intl object of a process
+ * costs a command-line export a tenth of its time (ICU's start), for boundaries that depend only on the text and
+ * ICU. The command line sets one (electron/core/export/segment-store.ts); elsewhere none, and ICU answers.
+ */
+export interface SegmentStore {
+  get(text: string): readonly number[] | undefined;
+  set(text: string, ends: readonly number[]): void;
+}
+let segmentStore: SegmentStore | null = null;
+export function setSegmentStore(store: SegmentStore | null): void {
+  segmentStore = store;
+}
+
+/** The offsets where the word segmenter's segments of `text` end. */
+function segmentEnds(text: string): readonly number[] {
+  const kept = segmentStore?.get(text);
+  if (kept) return kept;
+  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
+  const ends: number[] = [];
+  let offset = 0;
+  for (const { segment } of segmenter.segment(text)) ends.push((offset += segment.length));
+  segmentStore?.set(text, ends);
+  return ends;
+}
+
 /**
  * Offsets where a line may break: word boundaries, not inside a protected term, never before a closing mark
  * or punctuation, nor right after an opening one; `outside`: those of them not inside quotes or brackets.
  */
-let segmenter: Intl.Segmenter | null = null; // built on first use: it loads ICU's dictionary
-
 function breakOffsets(title: string): { all: number[]; outside: Set<number> } {
-  segmenter ??= new Intl.Segmenter('zh-CN', { granularity: 'word' });
   const protectedRanges: [number, number][] = [];
   for (const term of PROTECTED_TERMS) {
     for (let i = title.indexOf(term); i >= 0; i = title.indexOf(term, i + 1)) protectedRanges.push([i, i + term.length]);
@@ -39,13 +64,13 @@ function breakOffsets(title: string): { all: number[]; outside: Set<number> } {
   const all: number[] = [];
   const outside = new Set<number>();
   let depth = 0;
-  let offset = 0;
-  for (const { segment } of segmenter.segment(title)) {
-    for (const ch of segment) {
+  let start = 0;
+  for (const offset of segmentEnds(title)) {
+    for (const ch of title.slice(start, offset)) {
       if (OPENERS.includes(ch)) depth++;
       else if (CLOSERS.includes(ch)) depth = Math.max(0, depth - 1);
     }
-    offset += segment.length;
+    start = offset;
     const next = title[offset];
     const prev = title[offset - 1]!;
     if (offset >= title.length || !next) continue;

@@ -1,10 +1,9 @@
 import path from 'node:path';
-import { CASE_STATUSES, CASE_TYPES, FONT_PROFILE_LABELS, FONT_PROFILES, LAYOUTS, type CaseFilter } from '../../shared/domain';
+import { CASE_STATUSES, CASE_TYPES, FONT_PROFILE_LABELS, FONT_PROFILES, type CaseFilter } from '../../shared/domain';
 import { detectFonts } from '../core/fonts/detect';
 import type { Casebook } from '../core/casebook';
 import fs from 'node:fs';
 import { SEVERITY_LABELS, type Finding, type Stats } from '../../shared/domain';
-import type { Built } from '../core/export/service';
 import { readFileText } from '../core/import/file-text';
 import { parseCircular } from '../core/import/parse-circular';
 import { checkBatch } from '../core/proofread/batch';
@@ -17,6 +16,7 @@ import { formatTable } from './table';
 import { optionId, optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { CLI_CALLS_COMMANDS, runCallsCommand } from './calls-commands';
+import { oneOf, write } from './export-commands';
 import { CLI_NEWSLETTER_COMMANDS, CLI_REGISTER_COMMANDS } from './feature-usage';
 
 // The commands later parts of the app add: exports, search, statistics, the proofreader.
@@ -37,48 +37,10 @@ export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [
                                          导出案例库（Excel）
 ${CLI_CALLS_COMMANDS}${CLI_NEWSLETTER_COMMANDS}${CLI_REGISTER_COMMANDS}`;
 
-function oneOf<T extends string>(args: ParsedArgs, key: string, allowed: readonly T[]): T | undefined {
-  const v = optionString(args, key);
-  if (v === undefined) return undefined;
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`--${key} 应为 ${allowed.join(' 或 ')}：${v}`);
-  return v as T;
-}
-
-// The exports (docx, exceljs) load only for the commands that export: the bundled command line splits here.
-const exportService = () => import('../core/export/service');
-
-/** Builds and writes one export; tookMs is what the clerk waited for, the build included. */
-async function write(build: (service: Awaited<ReturnType<typeof exportService>>) => Promise<Built>, file: string): Promise<CommandResult> {
-  const t0 = performance.now();
-  const service = await exportService();
-  const built = await build(service);
-  service.writeFileAtomic(file, built.bytes);
-  const data = { path: path.resolve(file), bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0), warnings: built.warnings };
-  return { data, text: [`已导出：${data.path}（${Math.round(data.bytes / 1024)} KB）`, ...built.warnings.map((w) => `警告：${w}`)].join('\n') };
-}
-
 export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise<CommandResult | null> {
   const { db } = book;
   const [command, target] = args.words;
   switch (command) {
-    case 'export': {
-      const id = positiveInt(target, '批次 ID');
-      const docx = optionString(args, 'docx');
-      const xlsx = optionString(args, 'xlsx');
-      const pdf = optionString(args, 'pdf');
-      if ([docx, xlsx, pdf].filter(Boolean).length !== 1) throw new UsageError('export 需要 --docx 文件、--xlsx 文件 或 --pdf 文件 之一');
-      if (pdf) {
-        const part = oneOf(args, 'part', ['circular', 'attachment'] as const);
-        const options = { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part };
-        return write((s) => s.buildBatchPdf(db, id, options), pdf);
-      }
-      if (docx) {
-        const part = oneOf(args, 'part', ['circular', 'attachment'] as const);
-        const options = { layout: oneOf(args, 'layout', LAYOUTS), fonts: oneOf(args, 'fonts', FONT_PROFILES), part };
-        return write((s) => s.buildBatchDocx(db, id, options), docx);
-      }
-      return write((s) => s.buildBatchXlsx(db, id), xlsx!);
-    }
     case 'fonts': {
       const status = detectFonts();
       const text = [
@@ -86,13 +48,6 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
         `建议：${FONT_PROFILE_LABELS[status.recommended]}${status.method === 'unknown' ? '（无法读取本机字体）' : ''}`,
       ].join('\n');
       return { data: status, text };
-    }
-    case 'export-case': {
-      const file = optionString(args, 'docx');
-      if (!file) throw new UsageError('export-case 需要 --docx 文件');
-      const caseId = positiveInt(target, '案例 ID');
-      const fonts = oneOf(args, 'fonts', FONT_PROFILES);
-      return write((s) => s.buildCaseDocx(db, caseId, { fonts }), file);
     }
     case 'export-library': {
       const file = optionString(args, 'xlsx');

@@ -16,6 +16,7 @@ import { DatabaseCorruptError } from '../core/db/connection';
 // What only some commands need loads when one of them runs (the bundled command line splits at each import()),
 // so `list batches` starts without the import, export, proofreading and contract code.
 const extraCommands = () => import('./commands');
+const exportCommands = () => import('./export-commands');
 const backupCommands = () => import('./backup-commands');
 const importer = () => import('../core/import/import-circular');
 /**
@@ -192,6 +193,9 @@ async function runCommand(book: Casebook, args: ParsedArgs): Promise<CommandResu
       }
       return { data: c, text: lines.join('\n') };
     }
+    case 'export':
+    case 'export-case':
+      return (await exportCommands()).runExportCommand(book, args);
     default: {
       const extra = await (await extraCommands()).runExtraCommand(book, args);
       if (extra) return extra;

@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/tmp';
 const root = path.resolve(__dirname, '../..');
 
 interface Meta {
-  outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown> }>;
+  outputs: Record<string, { imports: { path: string; kind: string }[]; inputs: Record<string, unknown>; entryPoint?: string }>;
 }
 
 /** Every input that starting the entry loads: its own and those of the chunks it imports statically. */
@@ -37,6 +37,15 @@ describe('the bundled command line', () => {
     // proofreading code
     for (const unused of ['node_modules/zod/', 'shared/domain.ts', 'shared/register.ts', 'shared/contract', 'seeds/demo.json', 'node_modules/@xmldom/', 'electron/core/import/', 'electron/core/proofread/', 'electron/cli/commands.ts']) {
       expect(inputs.filter((i) => i.includes(unused)), unused).toEqual([]);
+    }
+    // `export` of an existing batch (issue 13: at most pandoc's time) loads the export code only: its command module
+    // and the export service with what they import, not zod, the contract, the import or proofreading code
+    const exportPath = [entry, ...['electron/cli/export-commands.ts', 'electron/core/export/service.ts'].map((e) => Object.keys(metafile.outputs).find((o) => metafile.outputs[o]!.entryPoint === e)!)];
+    const exportInputs = exportPath.flatMap((o) => startupInputs(metafile, o));
+    expect(exportPath.every(Boolean)).toBe(true);
+    expect(exportInputs.some((i) => i.includes('electron/core/export/docx/document'))).toBe(true);
+    for (const unused of ['node_modules/zod/', 'shared/domain.ts', 'shared/contract', 'seeds/demo.json', 'node_modules/@xmldom/', 'node_modules/exceljs/', 'node_modules/fflate/', 'electron/core/import/', 'electron/core/proofread/', 'electron/cli/commands.ts', 'electron/core/api/']) {
+      expect(exportInputs.filter((i) => i.includes(unused)), `export: ${unused}`).toEqual([]);
     }
     // better-sqlite3 (CommonJS) is required, not imported: no ES-module facade for it at every start
     const sqlite = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.path === 'better-sqlite3').map((i) => i.kind));

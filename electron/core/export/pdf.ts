@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -50,6 +49,8 @@ export async function docxToPdf(docx: Buffer, soffice = findSoffice()): Promise<
     const input = path.join(dir, 'document.docx');
     fs.writeFileSync(input, docx);
     const profile = pathToFileURL(path.join(dir, 'profile')).href;
+    // node:child_process loaded here, not at the top: a .docx export loads this module and spawns nothing
+    const { execFile } = process.getBuiltinModule('node:child_process');
     await new Promise<void>((resolve, reject) => {
       execFile(soffice, [`-env:UserInstallation=${profile}`, '--headless', '--norestore', '--convert-to', 'pdf', '--outdir', dir, input], { timeout: CONVERT_TIMEOUT_MS, windowsHide: true }, (err) =>
         err ? reject(err) : resolve(),

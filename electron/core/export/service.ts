@@ -5,15 +5,15 @@ import { detectFontsAsync, missingFontWarnings } from '../fonts/detect';
 import { DATE_PLACEHOLDER } from './docx/standard';
 import { docxToPdf, findSoffice, NO_LIBREOFFICE_MESSAGE } from './pdf';
 import type { Db } from '../db/connection';
-import { getBatch } from '../repos/batches';
-import { getCase, listCases } from '../repos/cases';
-import { getSettings } from '../repos/settings';
+// the read halves of the repositories, and the one setting an export reads: none of them loads zod (issue 13)
+import { getBatch } from '../repos/batch-reads';
+import { getCase, listCases } from '../repos/case-reads';
+import { getFontProfileSetting } from '../repos/settings-reads';
 import { listFields, listUnits } from '../repos/vocab';
 import { UserError } from '../util';
 import { exportBatchDocx, exportCaseDocx, type BatchDocxPart } from './docx';
 import { colophonNote, estimateCircular } from './docx/pagination';
 import { batchDocxName, batchXlsxName, caseDocxName, libraryXlsxName } from './file-names';
-import { computeStats } from '../stats/stats';
 import { removeOrphanTemps } from '../orphan-temps';
 
 // What every export needs, for the handlers and the command line alike: build the bytes and a default name.
@@ -47,7 +47,7 @@ export function colophonWarnings(batch: BatchDetail, options: { layout?: Layout;
 export async function buildBatchDocx(db: Db, id: number, options: { layout?: Layout; fonts?: FontProfile; part?: BatchDocxPart } = {}): Promise<Built> {
   const batch = getBatch(db, id);
   if (batch.items.length === 0) throw new UserError('批次中还没有案例，无法导出');
-  const fonts = options.fonts ?? getSettings(db).fontProfile;
+  const fonts = options.fonts ?? getFontProfileSetting(db);
   const installed = detectFontsAsync(); // fc-list runs in its own process while the document is built
   const bytes = await exportBatchDocx(batch, { ...options, fonts });
   const warnings = [...circularWarnings(batch, options.part), ...colophonWarnings(batch, options), ...missingFontWarnings(await installed, fonts)];
@@ -64,7 +64,7 @@ export async function buildBatchPdf(db: Db, id: number, options: { layout?: Layo
 
 export async function buildCaseDocx(db: Db, id: number, options: { fonts?: FontProfile } = {}): Promise<Built> {
   const c = getCase(db, id);
-  const fonts = options.fonts ?? getSettings(db).fontProfile;
+  const fonts = options.fonts ?? getFontProfileSetting(db);
   const installed = detectFontsAsync();
   const bytes = await exportCaseDocx(c, { fonts });
   return { bytes, defaultName: caseDocxName(c), kind: 'docx', warnings: missingFontWarnings(await installed, fonts) };
@@ -84,7 +84,7 @@ export async function buildLibraryXlsx(db: Db, filter: CaseFilter = {}, now = ne
 }
 
 export async function buildStatsXlsx(db: Db, batchId?: number, now = new Date()): Promise<Built> {
-  const stats = computeStats(db, { batchId });
+  const stats = (await import('../stats/stats')).computeStats(db, { batchId }); // its repositories load zod: only here
   return { bytes: await (await workbooks()).statsWorkbook(stats, now), defaultName: `统计 ${stats.scope} ${now.toISOString().slice(0, 10)}.xlsx`.replace(/[\\/:*?"<>|]/gu, ''), kind: 'xlsx', warnings: [] };
 }
 

@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
+import { dosDateTime } from './dos-time';
 
 // Post-processing an Office package: rewrite some of its XML parts, then zip it again in the same entry order
 // with every entry stamped with one fixed time, so that the same input always gives the same bytes.
@@ -15,14 +16,8 @@ export function editZipParts(zip: Uint8Array, editors: Record<string, PartEditor
   return stampZip(Buffer.from(zipSync(out, { level: 6 })), stamp);
 }
 
-// The zip stamping, here rather than in ./docx/pack, so that a workbook (and a start of the command line) does not load docx.
-/** MS-DOS date and time as zip headers keep them (local time fields, two-second resolution). */
-export function dosDateTime(d: Date): { date: number; time: number } {
-  return {
-    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
-    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
-  };
-}
+// The zip stamping, here rather than in ./docx/pack, so that a workbook (and a start of the command line) does not
+// load docx; its time fields in ./dos-time, so that a .docx export does not load fflate.
 
 /** Sets the modification time of every entry, in the central directory and in each local header. */
 export function stampZip(zip: Buffer, stamp: Date): Buffer {

@@ -1,9 +1,10 @@
-import { execFile, execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { FONT_PROFILE_LABELS, FONT_PROFILES, type FontProfile } from '../../../shared/domain';
+// domain-constants, not domain: an export loads this module, and shared/domain brings zod with its schemas
+import { FONT_PROFILE_LABELS, FONT_PROFILES, type FontProfile } from '../../../shared/domain-constants';
 import { FONT_PROFILES as PROFILE_FONTS, type Fonts } from '../export/docx/fonts';
+import { fcListCache } from './fc-list-cache';
 
 // Which fonts of each profile this machine has. On Windows the font files of the system folder and of the
 // user's own folder (fonts installed without administrator rights go there) are read for their family names
@@ -128,6 +129,11 @@ export function familiesInDirs(dirs: string[]): Set<string> {
 }
 
 const FC_LIST_ARGS = [':', 'family'];
+/**
+ * node:child_process when fc-list must run: loaded at the top, it (with net, dgram and streams) costs every export
+ * a few milliseconds even when the kept answer (./fc-list-cache) makes the spawn unnecessary.
+ */
+const childProcess = () => process.getBuiltinModule('node:child_process');
 const FC_LIST_OPTIONS = { encoding: 'utf8', timeout: FC_LIST_TIMEOUT_MS, maxBuffer: 16 * 1024 * 1024 } as const;
 
 function familiesOf(fcList: string): Set<string> {
@@ -135,8 +141,13 @@ function familiesOf(fcList: string): Set<string> {
 }
 
 function fontconfigFamilies(): Set<string> | null {
+  const kept = fcListCache(FC_LIST_ARGS);
+  const known = kept?.read();
+  if (known !== undefined) return familiesOf(known);
   try {
-    return familiesOf(execFileSync('fc-list', FC_LIST_ARGS, { ...FC_LIST_OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] }));
+    const stdout = childProcess().execFileSync('fc-list', FC_LIST_ARGS, { ...FC_LIST_OPTIONS, stdio: ['ignore', 'pipe', 'ignore'] });
+    kept?.write(stdout);
+    return familiesOf(stdout);
   } catch {
     return null;
   }
@@ -188,9 +199,18 @@ export function detectFonts(now = Date.now()): FontStatus {
  */
 export async function detectFontsAsync(now = Date.now()): Promise<FontStatus> {
   if ((cache && now - cache.at < CACHE_MS) || os.platform() === 'win32') return detectFonts(now);
-  const families = await new Promise<Set<string> | null>((resolve) => {
-    execFile('fc-list', FC_LIST_ARGS, FC_LIST_OPTIONS, (err, stdout) => resolve(err ? null : familiesOf(stdout)));
-  });
+  // fc-list's answer of an earlier process while the fonts are unchanged (./fc-list-cache), else fc-list itself
+  const kept = fcListCache(FC_LIST_ARGS);
+  const known = kept?.read();
+  const families =
+    known !== undefined
+      ? familiesOf(known)
+      : await new Promise<Set<string> | null>((resolve) => {
+          childProcess().execFile('fc-list', FC_LIST_ARGS, FC_LIST_OPTIONS, (err, stdout) => {
+            if (!err) kept?.write(stdout);
+            resolve(err ? null : familiesOf(stdout));
+          });
+        });
   const status = families ? statusFor(families, 'fontconfig') : statusFor(new Set(), 'unknown');
   cache = { at: now, status };
   return status;

@@ -1,5 +1,5 @@
 import { crc32, deflateRawSync } from 'node:zlib';
-import { dosDateTime } from '../zip-parts';
+import { dosDateTime } from '../dos-time';
 import type { WordDocument } from './document';
 import { documentParts } from './ooxml/package';
 

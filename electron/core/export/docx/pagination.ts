@@ -78,21 +78,26 @@ export interface Paged {
 
 // ———————————————————————————————— line breaking ————————————————————————————————
 
+/** The code points of the characters of `marks`. */
+const codes = (marks: string) => new Set([...marks].map((ch) => ch.codePointAt(0)!));
 /** Marks that may not begin a line (GB/T 15834 practice, LibreOffice's zh-CN list). */
-const NO_START = new Set([...'，。、；：！？）》」』】〕〗’”…—·%‰℃:;,.!?)]}']);
+const NO_START = codes('，。、；：！？）》」』】〕〗’”…—·%‰℃:;,.!?)]}');
 /** Marks that may not end a line. */
-const NO_END = new Set([...'（《「『【〔〖‘“([{']);
+const NO_END = codes('（《「『【〔〖‘“([{');
 /** Marks LibreOffice and Word let hang past the right margin instead of pushing a character down. */
-const HANGING = new Set([...'，。、．']);
+const HANGING = codes('，。、．');
 
-// Character classes by code, not by a regular expression per character: the estimate reads every character of
-// every case (twice an export), and in a command-line process that code never gets hot enough to be compiled.
-const code = (ch: string) => ch.charCodeAt(0);
-const isHalf = (ch: string) => ch.length === 1 && code(ch) >= 0x20 && code(ch) <= 0x7e;
-const isUpper = (ch: string) => code(ch) >= 0x41 && code(ch) <= 0x5a;
-const isDigit = (ch: string) => code(ch) >= 0x30 && code(ch) <= 0x39;
+// Characters as code points, classed by number, not by a regular expression nor a string per character: the
+// estimate reads every character of every case, and in a command-line process that code never gets hot enough
+// to be compiled, so each string it makes costs its allocation and the collector's time (issue 13).
+const isHalf = (c: number) => c >= 0x20 && c <= 0x7e;
+const isUpper = (c: number) => c >= 0x41 && c <= 0x5a;
+const isDigit = (c: number) => c >= 0x30 && c <= 0x39;
+const WORD_MARKS = codes('.%-+/');
 /** A word of half-width characters is never broken (a number, a year, a Latin term). */
-const isWordChar = (ch: string) => isHalf(ch) && (isDigit(ch) || isUpper(ch) || (code(ch) >= 0x61 && code(ch) <= 0x7a) || '.%-+/'.includes(ch));
+const isWordChar = (c: number) => isHalf(c) && (isDigit(c) || isUpper(c) || (c >= 0x61 && c <= 0x7a) || WORD_MARKS.has(c));
+const SPACE = 0x20;
+const ZERO_WIDTH_SPACE = 0x200b;
 
 export interface LineMetrics {
   /** Advance of a full-width character, twips. */
@@ -113,7 +118,13 @@ export const SMALL_METRICS: LineMetrics = { full: CHAR_4, half: CHAR_4 / 2, auto
  * others start, `width` the line's right edge, all in twips from the left of the 版心 or cell.
  */
 export function countLines(text: string, width: number, metrics: LineMetrics = BODY_METRICS, first = 0, rest = 0): number {
-  const chars = [...text.replace(/\u200b/gu, '')];
+  // the text's code points, zero-width spaces left out
+  const chars: number[] = [];
+  for (let k = 0; k < text.length; k++) {
+    const c = text.codePointAt(k)!;
+    if (c > 0xffff) k++;
+    if (c !== ZERO_WIDTH_SPACE) chars.push(c);
+  }
   if (chars.length === 0) return 1;
   const advance = (i: number) => {
     const ch = chars[i]!;
@@ -121,7 +132,7 @@ export function countLines(text: string, width: number, metrics: LineMetrics = B
     // Half-width glyphs are ½ 字 in the GB fonts; the free fonts that stand in for them have proportional Latin
     // (capitals about 0.7, digits 0.55): counted at the wider width, the estimate errs towards more lines.
     let w = half ? metrics.half * (isUpper(ch) ? 1.4 : isDigit(ch) ? 1.1 : 1) : metrics.full;
-    if (i > 0 && isHalf(chars[i - 1]!) !== half && chars[i - 1] !== ' ' && ch !== ' ') w += metrics.autospace;
+    if (i > 0 && isHalf(chars[i - 1]!) !== half && chars[i - 1] !== SPACE && ch !== SPACE) w += metrics.autospace;
     return w;
   };
   let lines = 1;
