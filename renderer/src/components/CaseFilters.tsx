@@ -1,5 +1,6 @@
 import { Select } from 'antd';
-import { CASE_STATUS_LABELS, CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES, type CaseFilter } from '../../../shared/domain';
+import type { CaseFilter } from '../../../shared/domain';
+import { CASE_STATUS_LABELS, CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES } from '../../../shared/domain-constants'; // no zod in the first window
 import { useVocab } from '../vocab';
 
 // The library's filters, shared by the case library and the batch composer.

@@ -2,7 +2,7 @@ import { Tag, Tooltip } from 'antd';
 import type { ColumnType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { CaseRow } from '../../../shared/domain';
-import { CASE_LEVEL_LABELS, CASE_LEVEL_RANK, type CaseLevel } from '../../../shared/register';
+import { CASE_LEVEL_LABELS, CASE_LEVEL_RANK, type CaseLevel } from '../../../shared/register-constants'; // no zod in the first window
 import { api } from '../api';
 import { takeAnswered } from '../transport';
 

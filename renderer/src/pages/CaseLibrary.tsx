@@ -2,7 +2,8 @@ import { CopyOutlined, DeleteOutlined, FileExcelOutlined, PlusOutlined, Rollback
 import { App, Button, Empty, Input, Segmented, Space, Table, Typography, type InputRef } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { CASE_TYPE_LABELS, type CaseFilter, type CaseRow, type SearchHit } from '../../../shared/domain';
+import type { CaseFilter, CaseRow, SearchHit } from '../../../shared/domain';
+import { CASE_TYPE_LABELS } from '../../../shared/domain-constants'; // no zod in the first window
 import { api } from '../api';
 import { takeAnswered } from '../transport';
 import { BatchMembership } from '../components/BatchMembership';
