@@ -367,6 +367,15 @@ describe('the level history owns a case’s 荣誉, and each change of them is a
     expect(restoreRevision(book.db, c!.id, before).honours).toEqual(['provincial_excellent']);
     // the editor's save carries the honours it loaded; they do not override the history's
     expect(updateCase(book.db, c!.id, { ...contentOf(getCase(book.db, c!.id)), honours: [], contactName: '张三' }).honours).toEqual(['provincial_excellent']);
+    // the editor open at a revision from before a step was added saves without a conflict, the honours kept
+    const open = getCase(book.db, c!.id);
+    addLevel(book.db, c!.id, { level: 'national_best_practice', awardedBy: '商务部', date: '2024-02-01', docNumber: '' });
+    const saved = updateCase(book.db, c!.id, { ...contentOf(open), contactName: '李四' }, { expectedRevision: open.revision });
+    expect([saved.contactName, saved.honours]).toEqual(['李四', ['provincial_excellent', 'national_best_practice']]);
+    // a change of the text by someone else is still a conflict
+    updateCase(book.db, c!.id, { ...contentOf(saved), contactPhone: '0451-1' });
+    expect(() => updateCase(book.db, c!.id, { ...contentOf(saved), contactName: '王五' }, { expectedRevision: saved.revision })).toThrow(/案例已被修改/u);
+    deleteLevel(book.db, listLevels(book.db, c!.id).find((l) => l.level === 'national_best_practice')!.id);
     deleteLevel(book.db, step.id);
     expect(getCase(book.db, c!.id).honours).toEqual([]);
     expect(listRevisions(book.db, c!.id)[0]!.note).toBe('级别沿革：删除省级优秀案例');

@@ -79,7 +79,7 @@ export function updateCase(db: Db, id: number, input: CaseContent, options: Upda
     const current = getCase(db, id);
     const content = options.setsHonours ? parsed : { ...parsed, honours: current.honours };
     if (current.deletedAt) throw new UserError('案例已删除，请先恢复', 'conflict');
-    if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision) {
+    if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision && !onlyHonoursSince(db, id, options.expectedRevision, current)) {
       throw new UserError(`案例已被修改（当前版本 ${current.revision}），请刷新后再保存`, 'conflict');
     }
     if (JSON.stringify(contentOf(current)) === JSON.stringify(content)) return current;
@@ -105,6 +105,17 @@ export function updateCase(db: Db, id: number, input: CaseContent, options: Upda
     indexCase(db, id);
     return getCase(db, id);
   })();
+}
+
+/**
+ * True when the case changed since `revision` only in its 荣誉: the level history wrote them (a step added while
+ * the editor was open) and a save keeps them anyway, so the editor's save is no conflict.
+ */
+function onlyHonoursSince(db: Db, id: number, revision: number, current: Case): boolean {
+  const row = db.prepare('SELECT content FROM case_revisions WHERE case_id = ? AND revision = ?').get(id, revision) as { content: string } | undefined;
+  if (!row) return false;
+  const withoutHonours = (c: CaseContent) => JSON.stringify({ ...caseContentSchema.parse(c), honours: [] });
+  return withoutHonours(JSON.parse(row.content) as CaseContent) === withoutHonours(contentOf(current));
 }
 
 /** Writes the 荣誉 the level history gives a case, as a revision of its own (so a version restored keeps them). */
