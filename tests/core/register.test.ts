@@ -17,7 +17,7 @@ import { buildCatalogueXlsx, buildCrossTableXlsx, buildLedgerXlsx } from '../../
 import { rateReport, setReplications } from '../../electron/core/register/ledger';
 import { addLevel, currentLevels, deleteLevel, listLevels } from '../../electron/core/register/levels';
 import { confirmProposals, pendingProposals } from '../../electron/core/register/propose';
-import { getCase, listCases, listRevisions, restoreRevision, updateCase } from '../../electron/core/repos/cases';
+import { deleteCase, getCase, listCases, listRevisions, restoreRevision, updateCase } from '../../electron/core/repos/cases';
 import { listUnits } from '../../electron/core/repos/vocab';
 import { contentOf } from '../../shared/case-content';
 import { experienceBatchLabel, parseExperienceBatch } from '../../shared/register';
@@ -379,6 +379,16 @@ describe('the level history owns a case’s 荣誉, and each change of them is a
     deleteLevel(book.db, step.id);
     expect(getCase(book.db, c!.id).honours).toEqual([]);
     expect(listRevisions(book.db, c!.id)[0]!.note).toBe('级别沿革：删除省级优秀案例');
+  });
+
+  it('a case in the recycle bin still takes a level step and a confirmed proposal, as before they were revisions', () => {
+    const book = tempCasebook();
+    const [p] = pendingProposals(book.db).filter((x) => x.fieldId !== null);
+    deleteCase(book.db, p!.caseId);
+    addLevel(book.db, p!.caseId, { level: 'provincial_excellent', awardedBy: '省自贸办', date: '2024-01-10', docNumber: '' });
+    expect(getCase(book.db, p!.caseId).honours).toEqual(['provincial_excellent']);
+    expect(confirmProposals(book.db, [{ caseId: p!.caseId, fieldId: null }])).toBe(1);
+    expect(getCase(book.db, p!.caseId).fieldId).toBeNull();
   });
 
   it('a proposal corrected on confirmation is a revision of the case', () => {

@@ -52,8 +52,8 @@ function syncHonours(db: Db, caseId: number, note: string, removed: CaseLevel | 
   const row = db.prepare('SELECT honours FROM cases WHERE id = ?').get(caseId) as { honours: string };
   const had = new Set(parseHonours(row.honours));
   if (removed && !levels.has(removed)) had.delete(removed as Honour);
-  const honours = HONOURS.filter((h) => levels.has(h) || had.has(h));
-  if (JSON.stringify(honours) !== JSON.stringify(parseHonours(row.honours))) setHonours(db, caseId, honours, note);
+  // unchanged honours write nothing: the save finds the content as it is and keeps the revision
+  setHonours(db, caseId, HONOURS.filter((h) => levels.has(h) || had.has(h)), note);
 }
 
 function parseHonours(text: string): Honour[] {

@@ -147,7 +147,7 @@ export function confirmProposals(db: Db, items: { caseId: number; experienceId?:
       if (it.experienceId !== undefined || it.fieldId !== undefined) {
         // a correction is a revision of the case like any other edit, so its history shows it and can undo it
         const c = getCase(db, it.caseId);
-        updateCase(db, c.id, { ...contentOf(c), sourceId: it.experienceId === undefined ? c.sourceId : it.experienceId, fieldId: it.fieldId === undefined ? c.fieldId : it.fieldId }, { note: '确认经验来源与领域' });
+        updateCase(db, c.id, { ...contentOf(c), sourceId: it.experienceId === undefined ? c.sourceId : it.experienceId, fieldId: it.fieldId === undefined ? c.fieldId : it.fieldId }, { note: '确认经验来源与领域', fromRegister: true });
       }
       db.prepare(
         'UPDATE register_proposals SET experience_id = (SELECT source_id FROM cases WHERE id = ?), field_id = (SELECT field_id FROM cases WHERE id = ?), confirmed = 1 WHERE case_id = ?',

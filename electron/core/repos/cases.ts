@@ -57,10 +57,11 @@ export interface UpdateOptions {
   /** An autosave replaces the previous autosave of the last few minutes instead of piling up revisions. */
   autosave?: boolean;
   /**
-   * The case's 荣誉 follow its level history (register/levels.ts): a save keeps the honours the case has now,
-   * whatever the editor or a restored version carries; only the history's own save (`setHonours`) writes them.
+   * A write of the register's (the level history's 荣誉, a confirmed proposal), not the clerk's text: it takes the
+   * honours it is given and reaches a case in the recycle bin too, as these wrote before they became revisions.
+   * Every other save keeps the honours the case has now, whatever the editor or a restored version carries.
    */
-  setsHonours?: boolean;
+  fromRegister?: boolean;
 }
 
 const AUTOSAVE_COALESCE_MS = 10 * 60 * 1000;
@@ -77,8 +78,8 @@ export function updateCase(db: Db, id: number, input: CaseContent, options: Upda
   const parsed = caseContentSchema.parse(input);
   return db.transaction(() => {
     const current = getCase(db, id);
-    const content = options.setsHonours ? parsed : { ...parsed, honours: current.honours };
-    if (current.deletedAt) throw new UserError('案例已删除，请先恢复', 'conflict');
+    const content = options.fromRegister ? parsed : { ...parsed, honours: current.honours };
+    if (current.deletedAt && !options.fromRegister) throw new UserError('案例已删除，请先恢复', 'conflict');
     if (options.expectedRevision !== undefined && options.expectedRevision !== current.revision && !onlyHonoursSince(db, id, options.expectedRevision, current)) {
       throw new UserError(`案例已被修改（当前版本 ${current.revision}），请刷新后再保存`, 'conflict');
     }
@@ -120,7 +121,7 @@ function onlyHonoursSince(db: Db, id: number, revision: number, current: Case): 
 
 /** Writes the 荣誉 the level history gives a case, as a revision of its own (so a version restored keeps them). */
 export function setHonours(db: Db, id: number, honours: Honour[], note: string): Case {
-  return updateCase(db, id, { ...contentOf(getCase(db, id)), honours }, { note, setsHonours: true });
+  return updateCase(db, id, { ...contentOf(getCase(db, id)), honours }, { note, fromRegister: true });
 }
 
 /** Moves a case to the recycle bin; it stays restorable. A case in an issued batch keeps its snapshot there. */
