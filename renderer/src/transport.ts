@@ -48,6 +48,7 @@ function makeTransport(): { kind: 'ipc' | 'http'; call: Transport; token: string
 export const transport = makeTransport();
 
 /** Calls started before the first window rendered, each taken once by the first identical call (issue 13). */
+const keyOf = (name: ApiName, input: unknown) => `${name} ${JSON.stringify(input)}`;
 const early = new Map<string, Promise<Envelope<unknown>>>();
 const EARLY_KEEP_MS = 10_000; // unclaimed by then (another first page): dropped, so nothing stale is ever served
 
@@ -57,7 +58,7 @@ const EARLY_KEEP_MS = 10_000; // unclaimed by then (another first page): dropped
  */
 export function prefetch(calls: readonly (readonly [ApiName, unknown])[]): void {
   for (const [name, input] of calls) {
-    const key = `${name} ${JSON.stringify(input)}`;
+    const key = keyOf(name, input);
     const pending = transport.call(name, input);
     pending.then((envelope) => early.get(key) === pending && arrived.set(key, envelope)).catch(() => {}); // a failure is reported to the page that claims it
     early.set(key, pending);
@@ -68,12 +69,17 @@ export function prefetch(calls: readonly (readonly [ApiName, unknown])[]): void 
 /** The early calls' answers already in (a successful one can be taken synchronously: takeAnswered). */
 const arrived = new Map<string, Envelope<unknown>>();
 
+/** Whether an early call's successful answer is in, without taking it (a page needing several takes all or none). */
+export function hasAnswered<N extends ApiName>(name: N, input: ApiInput<N>): boolean {
+  return arrived.get(keyOf(name, input))?.ok === true;
+}
+
 /**
  * The value of an early call whose answer is already in, taken (no later call gets it), or undefined: a page
  * renders its first state with it instead of rendering empty and again when its first call answers.
  */
 export function takeAnswered<N extends ApiName>(name: N, input: ApiInput<N>): ApiOutput<N> | undefined {
-  const key = `${name} ${JSON.stringify(input)}`;
+  const key = keyOf(name, input);
   const envelope = arrived.get(key);
   if (!envelope?.ok) return undefined;
   early.delete(key);
@@ -83,7 +89,7 @@ export function takeAnswered<N extends ApiName>(name: N, input: ApiInput<N>): Ap
 
 export function claim(name: ApiName, input: unknown): Promise<Envelope<unknown>> | undefined {
   if (!early.size) return undefined;
-  const key = `${name} ${JSON.stringify(input)}`;
+  const key = keyOf(name, input);
   const pending = early.get(key);
   early.delete(key);
   arrived.delete(key);

@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 import type { Batch, Field, Settings, SourceExperience, Unit } from '../../shared/domain';
 import { api } from './api';
-import { takeAnswered } from './transport';
+import { hasAnswered, takeAnswered } from './transport';
 
 // The office's vocabularies and settings, loaded once and refreshed after a change.
 export interface Vocab {
@@ -37,13 +37,16 @@ export function VocabProvider({ children }: { children: ReactNode }) {
 
 /** The vocabularies from the first window's early calls when all have answered (one render instead of two). */
 function preloadedVocab(): Omit<Vocab, 'reload'> {
-  const empty = { units: [], fields: [], sources: [], batches: [], settings: null };
-  const units = takeAnswered('units.list', {});
-  const fields = takeAnswered('fields.list', {});
-  const sources = takeAnswered('sources.list', {});
-  const batches = takeAnswered('batches.list', {});
-  const settings = takeAnswered('settings.get', {});
-  return units && fields && sources && batches && settings ? { units, fields, sources, batches, settings } : empty;
+  // all five or none: taking some would leave the rest to `reload`, which then asks for the taken ones again
+  const calls = ['units.list', 'fields.list', 'sources.list', 'batches.list', 'settings.get'] as const;
+  if (!calls.every((name) => hasAnswered(name, {}))) return { units: [], fields: [], sources: [], batches: [], settings: null };
+  return {
+    units: takeAnswered('units.list', {})!,
+    fields: takeAnswered('fields.list', {})!,
+    sources: takeAnswered('sources.list', {})!,
+    batches: takeAnswered('batches.list', {})!,
+    settings: takeAnswered('settings.get', {})!,
+  };
 }
 
 export function useVocab(): Vocab {
