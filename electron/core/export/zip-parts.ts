@@ -16,11 +16,10 @@ export function editZipParts(zip: Uint8Array, editors: Record<string, PartEditor
   return stampZip(Buffer.from(zipSync(out, { level: 6 })), stamp);
 }
 
-// The zip stamping, here rather than in ./docx/pack, so that a workbook (and a start of the command line) does not
-// load docx; its time fields in ./dos-time, so that a .docx export does not load fflate.
+// The zip's time fields are computed in ./dos-time, so that a .docx export does not load fflate.
 
 /** Sets the modification time of every entry, in the central directory and in each local header. */
-export function stampZip(zip: Buffer, stamp: Date): Buffer {
+function stampZip(zip: Buffer, stamp: Date): Buffer {
   const { date, time } = dosDateTime(stamp);
   const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
   if (eocd < 0) throw new Error('not a zip file');

@@ -1,4 +1,4 @@
-import { paragraphProperties, runProperties, type Spacing } from './paragraph';
+import { paragraph, paragraphProperties, runProperties, type Spacing } from './paragraph';
 import { attrs, empty, escapeText, NS, wordRoot, XML_DECLARATION } from './xml';
 
 // A WordprocessingML package (ECMA-376 Part 1 §11, Part 2 OPC) as its parts by path: the document with its
@@ -77,7 +77,7 @@ const APP_XML = `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlform
 /** Defaults and Normal both carry the font and size: LibreOffice reads the grid's character from Normal. */
 function stylesXml(o: DocumentOptions): string {
   const rPr = runProperties({ font: o.font, size: o.size, eastAsiaHint: true });
-  const spacing = empty('w:spacing', { 'w:after': o.spacing.after, 'w:before': o.spacing.before, 'w:line': o.spacing.line, 'w:lineRule': o.spacing.lineRule });
+  const spacing = paragraphProperties({ spacing: o.spacing }); // the defaults' w:pPr: its spacing alone
   const tableNormal =
     '<w:style w:type="table" w:styleId="TableNormal" w:default="1"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
     '<w:tblPr><w:tblInd w:type="dxa" w:w="0"/><w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="108"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="108"/></w:tblCellMar></w:tblPr></w:style>';
@@ -148,7 +148,7 @@ export function documentParts(o: DocumentOptions): Map<string, string> {
       return;
     }
     // A section other than the last ends in the properties of its last paragraph (an empty one after a table).
-    const children = s.children.length && s.children[s.children.length - 1]!.startsWith('<w:p>') ? s.children : [...s.children, `<w:p><w:pPr>${paragraphProperties({})}</w:pPr></w:p>`];
+    const children = s.children.length && s.children[s.children.length - 1]!.startsWith('<w:p>') ? s.children : [...s.children, paragraph({})];
     const last = children[children.length - 1]!;
     const at = last.indexOf('</w:pPr>');
     body += children.slice(0, -1).join('') + last.slice(0, at) + sectPr + last.slice(at);
