@@ -10,6 +10,23 @@ export function tempNameFor(target: string, pid = process.pid): string {
   return path.join(path.dirname(path.resolve(target)), `.${path.basename(target)}.${pid}.tmp`);
 }
 
+/**
+ * Writes a cache file through a temporary beside it, renamed into place; false when it could not be written (a
+ * read-only home), the temporary then removed: a cache that cannot be kept only costs the next run its work.
+ */
+export function writeCacheFile(file: string, text: string): boolean {
+  const tmp = tempNameFor(file);
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(tmp, text);
+    fs.renameSync(tmp, file);
+    return true;
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    return false;
+  }
+}
+
 function alive(pid: number): boolean {
   if (pid === process.pid) return true;
   try {

@@ -12,6 +12,12 @@ export function appDataDir(env: NodeJS.ProcessEnv = process.env, platform = proc
   return env.XDG_CONFIG_HOME ?? path.join(os.homedir(), '.config');
 }
 
+/** The folder of the command line's caches: $XDG_CACHE_HOME (or ~/.cache), %LOCALAPPDATA% on Windows. */
+export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+  const base = platform === 'win32' ? (env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local')) : env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, APP_DIR_NAME);
+}
+
 export function defaultDbFile(): string {
   return path.join(appDataDir(), APP_DIR_NAME, DB_FILE_NAME);
 }

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { setSegmentStore, type SegmentStore } from '../../../shared/title-lines';
-import { userCacheDir } from '../fonts/fc-list-cache';
+import { writeCacheFile } from '../orphan-temps';
+import { userCacheDir } from '../paths';
 
 // The word segmenter's answers kept in a file between command-line exports (shared/title-lines: ICU's start is a
 // tenth of such an export, for 28 titles it has seen before). Keyed on Node's and ICU's versions, which alone
@@ -19,17 +20,23 @@ export interface FileSegmentStore extends SegmentStore {
 }
 
 export function fileSegmentStore(file = path.join(userCacheDir(), 'title-segments.json')): FileSegmentStore {
-  let entries: Record<string, number[]> = {};
-  try {
-    const kept = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown; entries?: unknown };
-    if (kept.version === version() && kept.entries && typeof kept.entries === 'object') entries = kept.entries as Record<string, number[]>;
-  } catch {
-    // none yet, or unreadable: start afresh
-  }
+  // read on the first title asked for: an export that breaks no title (a workbook) never reads the file
+  let kept: Record<string, number[]> | undefined;
+  const entries = (): Record<string, number[]> => {
+    if (kept) return kept;
+    kept = {};
+    try {
+      const read = JSON.parse(fs.readFileSync(file, 'utf8')) as { version?: unknown; entries?: unknown };
+      if (read.version === version() && read.entries && typeof read.entries === 'object') kept = read.entries as Record<string, number[]>;
+    } catch {
+      // none yet, or unreadable: start afresh
+    }
+    return kept;
+  };
   let added = false;
   return {
     get(text) {
-      const ends = Object.hasOwn(entries, text) ? entries[text] : undefined;
+      const ends = Object.hasOwn(entries(), text) ? entries()[text] : undefined;
       // a sane list only: increasing ends within the text, the last at its end
       if (!Array.isArray(ends) || ends.length === 0 || ends[ends.length - 1] !== text.length) return undefined;
       for (let i = 0; i < ends.length; i++) if (!Number.isInteger(ends[i]) || ends[i]! <= (i ? ends[i - 1]! : 0)) return undefined;
@@ -37,21 +44,14 @@ export function fileSegmentStore(file = path.join(userCacheDir(), 'title-segment
     },
     set(text, ends) {
       if (text.length > MAX_TEXT) return;
-      if (Object.keys(entries).length >= MAX_ENTRIES) entries = {};
-      entries[text] = [...ends];
+      if (Object.keys(entries()).length >= MAX_ENTRIES) kept = {};
+      entries()[text] = [...ends];
       added = true;
     },
     save() {
       if (!added) return;
-      try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, JSON.stringify({ version: version(), entries }));
-        fs.renameSync(tmp, file);
-        added = false;
-      } catch {
-        // a read-only home: ICU answers every time, as before
-      }
+      // a read-only home: ICU answers every time, as before
+      if (writeCacheFile(file, JSON.stringify({ version: version(), entries: entries() }))) added = false;
     },
   };
 }

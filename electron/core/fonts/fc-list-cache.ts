@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { APP_DIR_NAME } from '../paths';
+import { writeCacheFile } from '../orphan-temps';
+import { userCacheDir } from '../paths';
 
 // fc-list's answer kept between processes (issue 13): starting it from a command-line export costs that process
 // more than a tenth of its time (the spawn from a large process, then fc-list reading its caches). fontconfig
@@ -60,12 +61,6 @@ export interface FcListCache {
   write(stdout: string): void;
 }
 
-/** The folder of the command line's caches: $XDG_CACHE_HOME (or ~/.cache), %LOCALAPPDATA% on Windows. */
-export function userCacheDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
-  const base = platform === 'win32' ? (env.LOCALAPPDATA ?? path.join(os.homedir(), 'AppData', 'Local')) : env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
-  return path.join(base, APP_DIR_NAME);
-}
-
 /** The cache of fc-list's answer to `args` under `stamp`; null where nothing is cached (not Linux, too many folders). */
 export function fcListCache(args: readonly string[], env: NodeJS.ProcessEnv = process.env, platform = process.platform): FcListCache | null {
   if (platform !== 'linux') return null;
@@ -84,14 +79,7 @@ export function fcListCache(args: readonly string[], env: NodeJS.ProcessEnv = pr
     },
     write(stdout) {
       if (stdout.length > MAX_OUTPUT) return;
-      try {
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        const tmp = `${file}.${process.pid}.tmp`;
-        fs.writeFileSync(tmp, JSON.stringify({ key, stdout }));
-        fs.renameSync(tmp, file);
-      } catch {
-        // a read-only home: fc-list runs every time, as before
-      }
+      writeCacheFile(file, JSON.stringify({ key, stdout })); // a read-only home: fc-list runs every time, as before
     },
   };
 }
