@@ -4,7 +4,7 @@ import { createBatch, nextOrdinal, setBatchItems } from '../repos/batches';
 import { getCase } from '../repos/cases';
 import { getSettings } from '../repos/settings';
 import { addLevel } from '../register/levels';
-import { localToday } from '../register/ledger';
+import { localToday } from '../util';
 import { UserError } from '../util';
 import { getCallDetail } from './calls';
 

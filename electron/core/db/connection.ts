@@ -84,7 +84,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     db.pragma('synchronous = NORMAL');
     db.pragma('foreign_keys = ON'); // not on by default
     const { previousVersion, backupPath } = migrate(db, file, options);
-    checkedOn.set(db, vouched ? vouched : today());
+    checkedOn.set(db, vouched ? vouched : localToday());
     return { db, previousVersion, backupPath, checked: previousVersion === 0 ? 'new' : vouched ? 'unchanged' : 'quick_check' };
   } catch (err) {
     db.close();
@@ -101,7 +101,6 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
 // runs again; so it does once a day regardless.
 const stampOf = (file: string) => `${file}.checked`;
 const checkedOn = new WeakMap<Db, string>();
-const today = () => localToday(); // YYYY-MM-DD, local
 
 interface Stamp {
   size: number;
@@ -122,7 +121,7 @@ function vouchedToday(file: string): string | null {
     if ((fs.statSync(`${file}-wal`, { throwIfNoEntry: false })?.size ?? 0) > 0) return null;
     const stamp = JSON.parse(fs.readFileSync(stampOf(file), 'utf8')) as Stamp;
     const now = identity(file);
-    if (!now || stamp.checkedOn !== today()) return null;
+    if (!now || stamp.checkedOn !== localToday()) return null;
     return now.size === stamp.size && now.ino === stamp.ino && now.mtimeMs === stamp.mtimeMs && now.ctimeMs === stamp.ctimeMs ? stamp.checkedOn : null;
   } catch {
     return null; // no stamp, or not one we wrote: check

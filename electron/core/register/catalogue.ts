@@ -235,7 +235,7 @@ export async function previewCatalogue(db: Db, bytes: Uint8Array, fileName: stri
   const tooMany = () => new UserError(`${fileName}超过 ${CATALOGUE_MAX_ROWS} 行，请拆分后导入`, 'bad_input');
   if (truncated) throw tooMany();
   // The header is the first row naming a 名称 column: a printed sheet has a merged title row above it.
-  const firstFilled = rows.findIndex((r) => r.some((c) => c.trim() !== ''));
+  const firstFilled = rows.findIndex((r) => !isBlank(r));
   if (firstFilled < 0) throw new UserError(`${fileName}没有内容`, 'bad_input');
   const named = rows.slice(0, HEADER_SEARCH_ROWS).findIndex((r) => mapHeaders(r.map((c) => c.trim())).some((c) => c.field === 'name'));
   const headerIndex = named >= 0 ? named : firstFilled;

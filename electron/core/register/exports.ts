@@ -5,7 +5,8 @@ import type { Built } from '../export/service';
 import { catalogueWorkbook, crossTableWorkbook, ledgerWorkbook } from '../export/xlsx/register-workbook';
 import { CATALOGUE_STAMP, listExperiences } from './catalogue';
 import { crossTable } from './crosstab';
-import { ledgerAt, localToday } from './ledger';
+import { localToday } from '../util';
+import { ledgerAt } from './ledger';
 
 // The register's files. Their zip times come from the date the table is read for (never the clock), so
 // exporting the same register for the same date twice gives the same bytes.

@@ -18,7 +18,6 @@ import { getExperience, listExperiences } from './catalogue';
 // The replication ledger (复制推广台账): per unit × experience, a status with its date. Every change is a new
 // row, so the ledger and its rates can be read as they stood on any date.
 
-export { localToday }; // the register's callers import it from here
 
 function checkDate(date: string, what = '日期'): string {
   if (!isValidDate(date)) throw new UserError(`${what}“${date}”无效，应为 1990–2100 年间的 YYYY-MM-DD`, 'invalid_input');
