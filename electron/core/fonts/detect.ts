@@ -178,6 +178,9 @@ export function statusFor(families: Set<string>, method: FontStatus['method']): 
   return { method, profiles, recommended: (complete ?? fewest).profile };
 }
 
+/** What fc-list's families (null: fc-list could not be run) say of the profiles. */
+const fontconfigStatus = (families: Set<string> | null) => (families ? statusFor(families, 'fontconfig') : statusFor(new Set(), 'unknown'));
+
 let cache: { at: number; status: FontStatus } | null = null;
 
 /** The fonts of every profile on this machine (cached for a minute). */
@@ -186,8 +189,7 @@ export function detectFonts(now = Date.now()): FontStatus {
   let status: FontStatus;
   if (os.platform() === 'win32') status = statusFor(familiesInDirs(windowsFontDirs()), 'windows');
   else {
-    const families = fontconfigFamilies();
-    status = families ? statusFor(families, 'fontconfig') : statusFor(new Set(), 'unknown');
+    status = fontconfigStatus(fontconfigFamilies());
   }
   cache = { at: now, status };
   return status;
@@ -211,7 +213,7 @@ export async function detectFontsAsync(now = Date.now()): Promise<FontStatus> {
             resolve(err ? null : familiesOf(stdout));
           });
         });
-  const status = families ? statusFor(families, 'fontconfig') : statusFor(new Set(), 'unknown');
+  const status = fontconfigStatus(families);
   cache = { at: now, status };
   return status;
 }
