@@ -21,10 +21,11 @@ function prefixesIn(code: string): string[] {
   return out;
 }
 
-function sourceFiles(dir: string): string[] {
+/** The files under `dir` (recursively) whose names match `pattern`. */
+function filesUnder(dir: string, pattern: RegExp): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
     const p = path.join(dir, e.name);
-    return e.isDirectory() ? sourceFiles(p) : /\.(ts|tsx)$/u.test(e.name) ? [p] : [];
+    return e.isDirectory() ? filesUnder(p, pattern) : pattern.test(e.name) ? [p] : [];
   });
 }
 
@@ -51,14 +52,7 @@ function resolveFile(from: string, spec: string): string | null {
 /** Every class prefix antd knows, and those the given component names can render. */
 export function antdPrefixes(antdEs: string, names: Set<string>): { known: Set<string>; used: Set<string> } {
   const known = new Set<string>();
-  const walkAll = (dir: string) => {
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const p = path.join(dir, e.name);
-      if (e.isDirectory()) walkAll(p);
-      else if (e.name.endsWith('.js')) for (const x of prefixesIn(fs.readFileSync(p, 'utf8'))) known.add(x);
-    }
-  };
-  walkAll(antdEs);
+  for (const file of filesUnder(antdEs, /\.js$/u)) for (const x of prefixesIn(fs.readFileSync(file, 'utf8'))) known.add(x);
   const index = fs.readFileSync(path.join(antdEs, 'index.js'), 'utf8');
   const entries: string[] = [];
   for (const m of index.matchAll(/export\s*\{\s*default\s+as\s+(\w+)\s*\}\s*from\s*'(\.\/[^']+)'/gu)) if (names.has(m[1]!)) entries.push(resolveFile(path.join(antdEs, 'index.js'), m[2]!)!);
@@ -169,7 +163,7 @@ export function filterAntdCss(css: string, known: Set<string>, used: Set<string>
 
 /** The stylesheet for the renderer whose sources are in `srcDir`. */
 export function antdCssFor(css: string, srcDir: string, antdEs: string): string {
-  const names = antdImports(sourceFiles(srcDir).map((f) => fs.readFileSync(f, 'utf8')));
+  const names = antdImports(filesUnder(srcDir, /\.(ts|tsx)$/u).map((f) => fs.readFileSync(f, 'utf8')));
   const { known, used } = antdPrefixes(antdEs, names);
   return filterAntdCss(css, known, used);
 }
