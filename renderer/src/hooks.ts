@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** The window's inner height, for tables that must know theirs (virtual scrolling). */
 export function useViewportHeight(): number {
@@ -19,4 +19,14 @@ export function useDebounced<T>(value: T, ms: number): T {
     return () => clearTimeout(t);
   }, [value, ms]);
   return v;
+}
+
+/**
+ * A function of stable identity that calls the latest `fn` given: a memo'd child gets it once and never renders
+ * again for a new handler, yet the handler sees the current state.
+ */
+export function useLatestCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const latest = useRef(fn);
+  latest.current = fn;
+  return useCallback((...args: A) => latest.current(...args), []);
 }

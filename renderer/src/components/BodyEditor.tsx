@@ -1,6 +1,7 @@
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Input, Tooltip } from 'antd';
-import { memo, useCallback, useRef } from 'react';
+import { memo } from 'react';
+import { useLatestCallback } from '../hooks';
 import { emptyNode } from '../../../shared/body';
 import { addChild, insertAfter, moveInList, moveNode, removeNode, setParagraphs, updateNode } from '../../../shared/body-ops';
 import type { BodyNode } from '../../../shared/domain';
@@ -150,9 +151,7 @@ const NodeToolbar = memo(function NodeToolbar({ at, items, edit }: { at: string;
 
 /** The latest list and change handler, read when an edit happens: an `edit` that never changes identity. */
 function useEdit<T>(value: T, onChange: (v: T, change?: BodyChange) => void) {
-  const latest = useRef({ value, onChange });
-  latest.current = { value, onChange };
-  return useCallback((f: (v: T) => T, change?: BodyChange) => latest.current.onChange(f(latest.current.value), change), []);
+  return useLatestCallback((f: (v: T) => T, change?: BodyChange) => onChange(f(value), change));
 }
 
 /** The body's parts. Memo (with a stable `onChange`): the case editor renders again at each keystroke, this only when the body changed. */

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { App, Button, Card, DatePicker, Input, Select, Space, Table, Tag, Typography } from 'antd';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CASE_LEVELS, CASE_LEVEL_LABELS, NO_LEVEL_LABEL, type CaseLevel, type LevelEvent } from '../../../shared/register';
 import { HONOUR_LABELS, type Honour } from '../../../shared/domain';
 import { api } from '../api';
+import { useLatestCallback } from '../hooks';
 import { errorText } from '../format';
 import { useVocab } from '../vocab';
 
@@ -17,19 +18,18 @@ export function CaseLevelHistory({ caseId, unitId, onChanged }: { caseId: number
   const { message } = App.useApp();
   const { units } = useVocab();
   const [data, setData] = useState<Levels | null>(null);
-  const onChangedRef = useRef(onChanged);
-  onChangedRef.current = onChanged;
+  const changed = useLatestCallback(() => onChanged?.());
   const [draft, setDraft] = useState<{ level: CaseLevel; awardedBy: string; date: string | null; docNumber: string }>({ level: 'provincial_excellent', awardedBy: '', date: null, docNumber: '' });
   const run = useCallback(
     async (call: () => Promise<Levels>, changes = true) => {
       try {
         setData(await call());
-        if (changes) onChangedRef.current?.();
+        if (changes) changed();
       } catch (e) {
         message.error(errorText(e));
       }
     },
-    [message],
+    [message, changed],
   );
   useEffect(() => void run(() => api['register.levels']({ caseId }), false), [caseId, run]);
   if (!data) return null;

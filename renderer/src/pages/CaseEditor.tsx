@@ -23,7 +23,7 @@ import { CaseLevelHistory, HonoursSummary } from '../components/CaseLevelHistory
 import { Stable } from '../components/Stable';
 import { StatusTag } from '../components/StatusTag';
 import { errorText, fmtTime } from '../format';
-import { useDebounced } from '../hooks';
+import { useDebounced, useLatestCallback } from '../hooks';
 import { setLeaveGuard } from '../leave-guard';
 import { CASE_LIMITS, countOf, overLimit } from '../limits';
 import { navigate } from '../router';
@@ -155,10 +155,8 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   };
 
   // Stable handlers for the body and the 导语 (memo'd editors), calling the latest editBody.
-  const editBodyRef = useRef(editBody);
-  editBodyRef.current = editBody;
-  const onBody = useCallback((body: CaseContent['body'], change?: BodyChange) => editBodyRef.current({ body }, change), []);
-  const onLead = useCallback((lead: string[], change?: BodyChange) => editBodyRef.current({ lead }, change), []);
+  const onBody = useLatestCallback((body: CaseContent['body'], change?: BodyChange) => editBody({ body }, change));
+  const onLead = useLatestCallback((lead: string[], change?: BodyChange) => editBody({ lead }, change));
 
   const applyBodyState = (next: BodyState | null) => {
     if (!next) return;
@@ -371,9 +369,7 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
   };
 
   // The findings list's 修复 calls the latest `fix` (which reads the save state): the list need not render again when the state changes at the first keystroke.
-  const fixRef = useRef(fix);
-  fixRef.current = fix;
-  const onFix = useCallback((list: Finding[]) => fixRef.current(list), []);
+  const onFix = useLatestCallback((list: Finding[]) => fix(list));
 
   if (!content || !settings) return <Spin />;
   const preview = shown ?? content; // the text as of the last pause in typing

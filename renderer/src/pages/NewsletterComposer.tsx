@@ -4,7 +4,7 @@ import { arrayMove, SortableContext, sortableKeyboardCoordinates, useSortable, v
 import { CSS } from '@dnd-kit/utilities';
 import { App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Space, Spin, Table, Tabs, Tag, Tooltip, Typography } from 'antd';
 import dayjs from 'dayjs';
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useCallback, useEffect, useMemo, useState, type ReactNode } from 'react';
 import type { DraftItem } from '../../../shared/contract-newsletter';
 import type { CaseRow } from '../../../shared/domain';
 import { formatChineseDate } from '../../../shared/circular';
@@ -20,6 +20,7 @@ import {
   type Newsletter,
 } from '../../../shared/newsletter';
 import { api } from '../api';
+import { useLatestCallback } from '../hooks';
 import { useExport } from '../components/ExportResult';
 import { errorText } from '../format';
 import { setLeaveGuard } from '../leave-guard';
@@ -273,8 +274,7 @@ export function NewsletterComposer({ id }: { id: number }) {
     }
   };
   // Leaving with unsaved changes asks first: save and leave, or stay.
-  const saveRef = useRef(save);
-  saveRef.current = save;
+  const saveLatest = useLatestCallback(save);
   useEffect(() => {
     if (!dirty) return undefined;
     return setLeaveGuard(
@@ -284,7 +284,7 @@ export function NewsletterComposer({ id }: { id: number }) {
             title: '本期有未保存的修改',
             okText: '保存并离开',
             cancelText: '留在本页',
-            onOk: async () => resolve(await saveRef.current()),
+            onOk: async () => resolve(await saveLatest()),
             onCancel: () => resolve(false),
           }),
         ),
