@@ -21,11 +21,14 @@ const lazyDefault = {
   name: 'lazy-default',
   setup(b) {
     const filter = new RegExp(`^(${LAZY_DEFAULT.join('|')})$`); // Go regexps: no flags
-    b.onResolve({ filter }, (args) => ({ path: args.path, namespace: 'lazy-default' }));
+    // the proxy's own require of the package is Node's, at run time: resolved here, it would name the proxy itself
+    b.onResolve({ filter }, (args) => (args.namespace === 'lazy-default' ? { path: args.path, external: true } : { path: args.path, namespace: 'lazy-default' }));
     b.onLoad({ filter: /.*/, namespace: 'lazy-default' }, (args) => ({
       contents:
         `let m; const load = () => (m ??= require(${JSON.stringify(args.path)}));\n` +
-        'export default new Proxy({}, { get: (_, key) => load()[key], has: (_, key) => key in load() });\n',
+        // a function as the target, so that a package whose export is a class (word-extractor) can be `new`ed
+        'export default new Proxy(function () {}, { get: (_, key) => load()[key], has: (_, key) => key in load(),\n' +
+        '  construct: (_, args) => Reflect.construct(load(), args), apply: (_, self, args) => Reflect.apply(load(), self, args) });\n',
       loader: 'js',
     }));
   },
@@ -96,7 +99,8 @@ export async function buildCli() {
     legalComments: 'none',
     chunkNames: 'chunks/[name]-[hash]',
     // better-sqlite3 is a native addon, loaded from node_modules as it is.
-    external: ['better-sqlite3'],
+    // pdfjs-dist starts its worker from a file beside its own module: bundled, that file is not there
+    external: ['better-sqlite3', 'pdfjs-dist'],
     // Bundled CommonJS packages (exceljs) call require for Node's own modules.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     plugins: [lazyDefault, lazyJson, zodLocales, requireSqlite],
