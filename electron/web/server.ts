@@ -27,6 +27,15 @@ export const MAX_BODY = 80 * 1024 * 1024;
 
 class BodyTooLarge extends Error {}
 
+/** The most calls one /batch request may carry: the first window sends seven. */
+export const MAX_BATCH = 16;
+
+/** A /batch body as its calls, or null when it is not a list of at most MAX_BATCH `[name, input]` pairs. */
+function batchCalls(body: unknown): [string, unknown][] | null {
+  if (!Array.isArray(body) || body.length > MAX_BATCH) return null;
+  return body.every((c): c is [string, unknown] => Array.isArray(c) && c.length === 2 && typeof c[0] === 'string') ? body : null;
+}
+
 const json = (status: number, code: string, message: string) => ({ status, body: JSON.stringify({ ok: false, error: { code, message } }) });
 
 /** decodeURIComponent that answers null for malformed escapes (`/%E0%A4%A`) instead of throwing. */
@@ -105,22 +114,29 @@ export async function startLoopbackServer(options: LoopbackOptions): Promise<Loo
     const origin = req.headers.origin;
     if (origin && origin !== `http://${req.headers.host}`) return send(res, 403, 'text/plain; charset=utf-8', 'forbidden');
 
-    if (url.pathname.startsWith('/api/')) {
+    // One call (/api/NAME), or several in one request (/batch: the first window's early calls, renderer/src/transport.ts),
+    // each answered in order exactly as /api/NAME answers it.
+    const batch = url.pathname === '/batch';
+    if (url.pathname.startsWith('/api/') || batch) {
       if (req.method !== 'POST') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');
       if (!sameToken(String(req.headers['x-casebook-token'] ?? ''), token)) return send(res, 401, 'application/json', JSON.stringify({ ok: false, error: { code: 'unauthorized', message: '令牌无效' } }));
-      const name = safeDecode(url.pathname.slice(5));
+      const name = batch ? '' : safeDecode(url.pathname.slice(5));
       if (name === null) return send(res, 400, 'application/json; charset=utf-8', json(400, 'invalid_input', '接口名称的编码不正确').body);
       const declared = Number(req.headers['content-length'] ?? 0);
       if (declared > maxBody) throw new BodyTooLarge();
       let body: unknown;
       try {
-        body = JSON.parse((await readBody(req, maxBody)) || '{}');
+        body = JSON.parse((await readBody(req, maxBody)) || (batch ? '[]' : '{}'));
       } catch (err) {
         if (err instanceof BodyTooLarge) throw err;
         return send(res, 400, 'application/json', JSON.stringify({ ok: false, error: { code: 'invalid_input', message: '请求不是有效的 JSON' } }));
       }
-      const envelope = await dispatch(options.handlers, name, body);
-      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelope));
+      if (!batch) return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await dispatch(options.handlers, name, body)));
+      const calls = batchCalls(body);
+      if (!calls) return send(res, 400, 'application/json; charset=utf-8', json(400, 'invalid_input', `批量请求应是至多 ${MAX_BATCH} 个 [接口名称, 参数] 的列表`).body);
+      const envelopes = [];
+      for (const [n, input] of calls) envelopes.push(await dispatch(options.handlers, n, input));
+      return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(envelopes));
     }
 
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain; charset=utf-8', 'method not allowed');

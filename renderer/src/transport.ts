@@ -16,31 +16,53 @@ function loopbackToken(): string {
   const url = new URL(window.location.href);
   const fromUrl = url.searchParams.get('token');
   if (fromUrl) {
-    sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    url.searchParams.delete('token');
-    window.history.replaceState(null, '', url.toString()); // keep the token out of copied links
+    sessionStorage.setItem(TOKEN_KEY, fromUrl); // for a reload
+    // Out of the address (copied links) once the first window is up: a history entry costs the start a few ms
+    // (issue 13); a reload before then still finds the token there.
+    requestIdleCallback(
+      () => {
+        const now = new URL(window.location.href); // the address as it is then: the page may have moved on
+        now.searchParams.delete('token');
+        window.history.replaceState(window.history.state, '', now.toString());
+      },
+      { timeout: 3000 },
+    );
     return fromUrl;
   }
   return sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 type Transport = (name: ApiName, input: unknown) => Promise<Envelope<unknown>>;
+/** Several calls at once, their answers in the same order. */
+type ManyTransport = (calls: readonly (readonly [ApiName, unknown])[]) => Promise<Envelope<unknown>[]>;
 
-function makeTransport(): { kind: 'ipc' | 'http'; call: Transport; token: string } {
+const UNAUTHORIZED: Envelope<unknown> = { ok: false, error: { code: 'unauthorized', message: '访问令牌无效，请使用启动时打印的地址打开' } };
+
+function makeTransport(): { kind: 'ipc' | 'http'; call: Transport; callMany: ManyTransport; token: string } {
   const bridge = window.casebook;
-  if (bridge) return { kind: 'ipc', call: (name, input) => bridge.methods[name](input), token: '' };
+  if (bridge) {
+    const call: Transport = (name, input) => bridge.methods[name](input);
+    return { kind: 'ipc', call, callMany: (calls) => Promise.all(calls.map(([name, input]) => call(name, input))), token: '' };
+  }
   const token = loopbackToken();
+  const post = (path: string, body: unknown) =>
+    fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Casebook-Token': token }, body: JSON.stringify(body) });
   return {
     kind: 'http',
     token,
     call: async (name, input) => {
-      const res = await fetch(`/api/${name}`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', 'X-Casebook-Token': token },
-        body: JSON.stringify(input ?? {}),
-      });
-      if (res.status === 401) return { ok: false, error: { code: 'unauthorized', message: '访问令牌无效，请使用启动时打印的地址打开' } };
+      const res = await post(`/api/${name}`, input ?? {});
+      if (res.status === 401) return UNAUTHORIZED;
       return (await res.json()) as Envelope<unknown>;
+    },
+    // One request for the first window's calls (the loopback server's /batch): each fetch costs the page's
+    // main thread a few milliseconds to send and its answer a task to take in (issue 13).
+    callMany: async (calls) => {
+      const res = await post('/batch', calls.map(([name, input]) => [name, input ?? {}]));
+      if (res.status === 401) return calls.map(() => UNAUTHORIZED);
+      const answers = (await res.json()) as Envelope<unknown>[] | Envelope<unknown>;
+      if (!Array.isArray(answers) || answers.length !== calls.length) throw new Error('batch answer does not match its calls');
+      return answers;
     },
   };
 }
@@ -57,12 +79,13 @@ const EARLY_KEEP_MS = 10_000; // unclaimed by then (another first page): dropped
  * their answers are there when the pages ask (main.tsx calls it before importing the app).
  */
 export function prefetch(calls: readonly (readonly [ApiName, unknown])[]): void {
-  for (const [name, input] of calls) {
+  const answers = transport.callMany(calls);
+  calls.forEach(([name, input], i) => {
     const key = keyOf(name, input);
-    const pending = transport.call(name, input);
+    const pending = answers.then((all) => all[i]!);
     pending.then((envelope) => early.get(key) === pending && arrived.set(key, envelope)).catch(() => {}); // a failure is reported to the page that claims it
     early.set(key, pending);
-  }
+  });
   setTimeout(() => (early.clear(), arrived.clear()), EARLY_KEEP_MS);
 }
 

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../electron/core/api/handlers';
-import { startLoopbackServer, type LoopbackServer } from '../../electron/web/server';
+import { MAX_BATCH, startLoopbackServer, type LoopbackServer } from '../../electron/web/server';
 import { tempCasebook, tempDir } from '../helpers/tmp';
 
 describe('the loopback transport', () => {
@@ -47,6 +47,27 @@ describe('the loopback transport', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect((await call('cases.list', {}, { 'X-Casebook-Token': server.token, Origin: 'https://evil.example' })).status).toBe(403);
     expect((await fetch(`${server.origin}/api/cases.list`)).status).toBe(405);
+  });
+
+  it('answers a /batch of calls in order, each as /api/NAME answers it, with the token only and at most MAX_BATCH calls', async () => {
+    const batch = (body: unknown, headers: Record<string, string> = { 'X-Casebook-Token': server.token }) =>
+      fetch(`${server.origin}/batch`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    expect((await batch([['cases.list', {}]], {})).status).toBe(401);
+    const res = await batch([['cases.list', {}], ['cases.get', { id: -1 }], ['no.such', {}], ['units.list', {}]]);
+    expect(res.status).toBe(200);
+    const answers = (await res.json()) as { ok: boolean; value?: unknown[]; error?: { code: string } }[];
+    expect(answers.map((a) => a.ok)).toEqual([true, false, false, true]);
+    expect(answers[0]!.value).toHaveLength(28);
+    expect(answers[1]!.error!.code).toBe('invalid_input');
+    expect(answers[2]!.error!.code).toBe('unknown_method');
+    const one = (await (await call('units.list', {}, { 'X-Casebook-Token': server.token })).json()) as unknown;
+    expect(answers[3]).toEqual(one);
+    for (const bad of [{}, [['cases.list']], [[1, {}]], Array.from({ length: MAX_BATCH + 1 }, () => ['units.list', {}])]) {
+      const r = await batch(bad);
+      expect(r.status).toBe(400);
+      expect(((await r.json()) as { error: { message: string } }).error.message).toMatch(/批量请求/u);
+    }
+    expect((await fetch(`${server.origin}/batch`)).status).toBe(405);
   });
 
   it('serves the page, and exported files only with the token and only from the exports folder', async () => {
