@@ -24,24 +24,53 @@ export function firstWindowBytes(dir = path.join(root, 'out/renderer')): number 
 
 const systemChromium = ['/usr/bin/chromium', '/usr/bin/chromium-browser'].find((p) => fs.existsSync(p));
 
+/**
+ * When the first row's title was painted, in ms after `t0Epoch` (the bench's Date.now() before it navigated): the
+ * Element Timing entry the library's titles mark (`elementtiming="case-list"`), whose renderTime counts from the
+ * navigation's own start (performance.timeOrigin), so the figure covers the whole navigation.
+ */
+async function listShownAt(page: import('playwright-core').Page, t0Epoch: number): Promise<number> {
+  const { origin, renderTime } = await page.evaluate(
+    () =>
+      new Promise<{ origin: number; renderTime: number }>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error('no Element Timing entry for the case list')), 5000);
+        new PerformanceObserver((list, observer) => {
+          const first = (list.getEntries() as (PerformanceEntry & { identifier: string; renderTime: number; loadTime: number })[]).find((e) => e.identifier === 'case-list');
+          if (!first) return;
+          observer.disconnect();
+          clearTimeout(timer);
+          resolve({ origin: performance.timeOrigin, renderTime: first.renderTime || first.loadTime });
+        }).observe({ type: 'element', buffered: true });
+      }),
+  );
+  return origin + renderTime - t0Epoch;
+}
+
 export async function firstWindowBench(): Promise<Figure[]> {
   const { app, child } = await startWeb(); // builds the renderer when its sources are newer
   const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu'] });
-  const cold: number[] = [];
+  const cold: number[] = []; // navigation → the first row painted (Element Timing)
   const warm: number[] = [];
+  const coldSeen: number[] = []; // navigation → Playwright finds the row visible: after the work queued behind the paint too
   const busy: number[] = []; // the renderer's main thread, cold: less sensitive to a loaded machine than the wall time
   try {
-    for (let i = 0; i < 6; i++) {
+    for (let i = 0; i < 8; i++) {
       const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
       const page = await context.newPage();
       const cdp = await context.newCDPSession(page);
       await cdp.send('Performance.enable');
       for (const into of [cold, warm]) {
+        const t0Epoch = Date.now();
         const t0 = performance.now();
         await page.goto(app.url);
         await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
-        if (i > 0) into.push(performance.now() - t0); // the first run warms up the server and the disk cache
-        if (i > 0 && into === cold) busy.push(1000 * ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0));
+        const seen = performance.now() - t0;
+        if (i === 0) continue; // the first run warms up the server and the disk cache
+        into.push(await listShownAt(page, t0Epoch));
+        if (into === cold) {
+          coldSeen.push(seen);
+          busy.push(1000 * ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0));
+        }
       }
       await context.close();
     }
@@ -52,8 +81,9 @@ export async function firstWindowBench(): Promise<Figure[]> {
   }
   const bytes = firstWindowBytes();
   return [
-    { name: 'first window: navigation → library list shown, nothing cached (Chromium, loopback)', value: round(median(cold)), unit: 'ms', target: 1000 },
+    { name: 'first window: navigation → library list painted, nothing cached (Chromium, loopback; Element Timing)', value: round(median(cold)), unit: 'ms', target: 1000 },
     { name: 'first window: the same, scripts cached', value: round(median(warm)), unit: 'ms', target: 1000 },
+    { name: 'first window: navigation → the row found by Playwright, nothing cached (after the work queued behind the paint)', value: round(median(coldSeen)), unit: 'ms' },
     { name: 'first window: the renderer main thread busy, nothing cached (CDP TaskDuration)', value: round(median(busy)), unit: 'ms' },
     { name: `first window: scripts and styles loaded (previous build: ${PREVIOUS_FIRST_WINDOW_BYTES.toLocaleString('en')} bytes)`, value: bytes, unit: 'bytes', target: PREVIOUS_FIRST_WINDOW_BYTES / 2 },
   ];
@@ -115,7 +145,7 @@ async function openLongest(page: import('playwright-core').Page, url: string, id
 export async function typingBench(): Promise<Figure[]> {
   const baselineRoot = process.env.TYPING_BASELINE;
   const servers = [await startWeb(), ...(baselineRoot ? [await startWeb({ root: path.resolve(baselineRoot) })] : [])];
-  const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu', ...(process.env.XARGS ? process.env.XARGS.split(' ') : [])] });
   try {
     const { openCasebook } = await import('../../electron/core/casebook');
     const { getCase, listCases } = await import('../../electron/core/repos/cases');
