@@ -46,46 +46,57 @@ async function listShownAt(page: import('playwright-core').Page, t0Epoch: number
   return origin + renderTime - t0Epoch;
 }
 
+/**
+ * With FIRST_WINDOW_BASELINE=<a built checkout of an earlier commit> that build's first window is timed too, in
+ * alternating loads with this one, so that a change is judged side by side on a shared machine.
+ */
 export async function firstWindowBench(): Promise<Figure[]> {
-  const { app, child } = await startWeb(); // builds the renderer when its sources are newer
+  const baselineRoot = process.env.FIRST_WINDOW_BASELINE;
+  const servers = [await startWeb(), ...(baselineRoot ? [await startWeb({ root: path.resolve(baselineRoot) })] : [])]; // each builds its renderer when its sources are newer
   const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu'] });
-  const cold: number[] = []; // navigation → the first row painted (Element Timing)
-  const warm: number[] = [];
-  const coldSeen: number[] = []; // navigation → Playwright finds the row visible: after the work queued behind the paint too
-  const busy: number[] = []; // the renderer's main thread, cold: less sensitive to a loaded machine than the wall time
+  type Runs = { cold: number[]; warm: number[]; coldSeen: number[]; busy: number[] };
+  // cold: navigation → the first row painted (Element Timing); coldSeen: → Playwright finds the row visible, after
+  // the work queued behind the paint too; busy: the renderer's main thread, cold.
+  const runs: Runs[] = servers.map(() => ({ cold: [], warm: [], coldSeen: [], busy: [] }));
   try {
-    for (let i = 0; i < 8; i++) {
-      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-      const page = await context.newPage();
-      const cdp = await context.newCDPSession(page);
-      await cdp.send('Performance.enable');
-      for (const into of [cold, warm]) {
-        const t0Epoch = Date.now();
-        const t0 = performance.now();
-        await page.goto(app.url);
-        await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
-        const seen = performance.now() - t0;
-        if (i === 0) continue; // the first run warms up the server and the disk cache
-        into.push(await listShownAt(page, t0Epoch));
-        if (into === cold) {
-          coldSeen.push(seen);
-          busy.push(1000 * ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0));
+    for (let i = 0; i < 8; i++)
+      for (const [k, { app }] of servers.entries()) {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        const page = await context.newPage();
+        const cdp = await context.newCDPSession(page);
+        await cdp.send('Performance.enable');
+        for (const into of [runs[k]!.cold, runs[k]!.warm]) {
+          const t0Epoch = Date.now();
+          const t0 = performance.now();
+          await page.goto(app.url);
+          await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+          const seen = performance.now() - t0;
+          if (i === 0) continue; // the first run warms up the server and the disk cache
+          into.push(await listShownAt(page, t0Epoch));
+          if (into === runs[k]!.cold) {
+            runs[k]!.coldSeen.push(seen);
+            runs[k]!.busy.push(1000 * ((await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0));
+          }
         }
+        await context.close();
       }
-      await context.close();
-    }
   } finally {
     await browser.close();
-    child.kill('SIGTERM');
-    fs.rmSync(app.dir, { recursive: true, force: true });
+    for (const { app, child } of servers) {
+      child.kill('SIGTERM');
+      fs.rmSync(app.dir, { recursive: true, force: true });
+    }
   }
-  const bytes = firstWindowBytes();
+  const figures = ({ cold, warm, coldSeen, busy }: Runs, build: string, bytes: number): Figure[] => [
+    { name: `first window${build}: navigation → library list painted, nothing cached (Chromium, loopback; Element Timing)`, value: round(median(cold)), unit: 'ms', target: 1000 },
+    { name: `first window${build}: the same, scripts cached`, value: round(median(warm)), unit: 'ms', target: 1000 },
+    { name: `first window${build}: navigation → the row found by Playwright, nothing cached (after the work queued behind the paint)`, value: round(median(coldSeen)), unit: 'ms' },
+    { name: `first window${build}: the renderer main thread busy, nothing cached (CDP TaskDuration)`, value: round(median(busy)), unit: 'ms' },
+    { name: `first window${build}: scripts and styles loaded (previous build: ${PREVIOUS_FIRST_WINDOW_BYTES.toLocaleString('en')} bytes)`, value: bytes, unit: 'bytes', target: PREVIOUS_FIRST_WINDOW_BYTES / 2 },
+  ];
   return [
-    { name: 'first window: navigation → library list painted, nothing cached (Chromium, loopback; Element Timing)', value: round(median(cold)), unit: 'ms', target: 1000 },
-    { name: 'first window: the same, scripts cached', value: round(median(warm)), unit: 'ms', target: 1000 },
-    { name: 'first window: navigation → the row found by Playwright, nothing cached (after the work queued behind the paint)', value: round(median(coldSeen)), unit: 'ms' },
-    { name: 'first window: the renderer main thread busy, nothing cached (CDP TaskDuration)', value: round(median(busy)), unit: 'ms' },
-    { name: `first window: scripts and styles loaded (previous build: ${PREVIOUS_FIRST_WINDOW_BYTES.toLocaleString('en')} bytes)`, value: bytes, unit: 'bytes', target: PREVIOUS_FIRST_WINDOW_BYTES / 2 },
+    ...figures(runs[0]!, '', firstWindowBytes()),
+    ...(baselineRoot ? figures(runs[1]!, ` [previous build: ${path.basename(baselineRoot)}]`, firstWindowBytes(path.join(path.resolve(baselineRoot), 'out/renderer'))) : []),
   ];
 }
 
@@ -137,15 +148,22 @@ async function openLongest(page: import('playwright-core').Page, url: string, id
 }
 
 /**
+ * Chromium's frame pacing for the typing rounds. At 60 Hz a frame waits for the display's next refresh, up to
+ * 16.7 ms for any page (a bare textarea's p95 is 16 ms there), so key → next frame mostly measures where in the
+ * refresh the key fell; unthrottled, a frame begins as soon as there is something to draw, so the same figure is
+ * the work a key costs the page: what «under 16 ms a keystroke» asks (issue 13.5).
+ */
+const FRAME_PACING = { unthrottled: ['--disable-frame-rate-limit', '--disable-gpu-vsync'], '60 Hz': [] as string[] };
+
+/**
  * Typing in the body editor of the longest demo case, beside the same typing in a bare textarea in the same
- * browser (the floor the machine's load sets). «< 16 ms» holds when no key event reached 16 ms.
- * With TYPING_BASELINE=<a built checkout of an earlier commit> the earlier build types too, in alternating rounds
- * with this one and the bare textarea, so that a change is judged side by side on a shared machine.
+ * browser (the floor the machine's load sets), once with frames unthrottled (the figures with a target) and once
+ * at 60 Hz (what a display adds). With TYPING_BASELINE=<a built checkout of an earlier commit> the earlier build
+ * types too, in alternating rounds with this one and the bare textarea, so that a change is judged side by side.
  */
 export async function typingBench(): Promise<Figure[]> {
   const baselineRoot = process.env.TYPING_BASELINE;
   const servers = [await startWeb(), ...(baselineRoot ? [await startWeb({ root: path.resolve(baselineRoot) })] : [])];
-  const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu', ...(process.env.XARGS ? process.env.XARGS.split(' ') : [])] });
   try {
     const { openCasebook } = await import('../../electron/core/casebook');
     const { getCase, listCases } = await import('../../electron/core/repos/cases');
@@ -156,45 +174,52 @@ export async function typingBench(): Promise<Figure[]> {
       .sort((a, b) => flattenCaseText(b.lead, b.body).length - flattenCaseText(a.lead, a.body).length)[0]!;
     const chars = flattenCaseText(longest.lead, longest.body).length;
     book.close();
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
-    const pages = [];
-    for (const { app } of servers) {
-      const page = await context.newPage();
-      await openLongest(page, app.url, longest.id);
-      pages.push(page);
-    }
-    const bare = await context.newPage();
-    await bare.setContent('<textarea style="width:600px;height:200px"></textarea>');
-    await bare.locator('textarea').click();
-    pages.push(bare);
-    // Rounds that alternate the builds and the bare textarea, so that the machine's load falls on each alike.
-    const KEYS = 40;
+    const KEYS = 40; // × 2 characters
     const ROUNDS = 4;
-    const timed: Timed[] = pages.map(() => ({ slow: [], script: [], toFrame: [] }));
-    for (let r = 0; r < ROUNDS; r++)
-      for (const [i, page] of pages.entries()) {
-        const t = await typeAndTime(page, KEYS / ROUNDS);
-        for (const k of ['slow', 'script', 'toFrame'] as const) timed[i]![k].push(...t[k]);
+    const out: Figure[] = [];
+    for (const [pacing, flags] of Object.entries(FRAME_PACING)) {
+      const browser = await chromium.launch({ ...(systemChromium ? { executablePath: systemChromium } : {}), args: ['--no-sandbox', '--disable-gpu', ...flags] });
+      try {
+        const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+        const pages = [];
+        for (const { app } of servers) {
+          const page = await context.newPage();
+          await openLongest(page, app.url, longest.id);
+          pages.push(page);
+        }
+        const bare = await context.newPage();
+        await bare.setContent('<textarea style="width:600px;height:200px"></textarea>');
+        await bare.locator('textarea').click();
+        pages.push(bare);
+        // Rounds that alternate the builds and the bare textarea, so that the machine's load falls on each alike.
+        const timed: Timed[] = pages.map(() => ({ slow: [], script: [], toFrame: [] }));
+        for (let r = 0; r < ROUNDS; r++)
+          for (const [i, page] of pages.entries()) {
+            const t = await typeAndTime(page, KEYS / ROUNDS);
+            for (const k of ['slow', 'script', 'toFrame'] as const) timed[i]![k].push(...t[k]);
+          }
+        const floor = timed[timed.length - 1]!;
+        const bareName = 'bare textarea';
+        const figures = (t: Timed, build: string): Figure[] =>
+          pacing === 'unthrottled'
+            ? [
+                { name: `typing in the body editor of the longest demo case (${chars.toLocaleString('en')} characters)${build}, frames unthrottled: key → next frame, p95 (every key)`, value: round(percentile(t.toFrame, 0.95)), unit: 'ms', target: 16, baseline: round(percentile(floor.toFrame, 0.95)), baselineName: bareName },
+                { name: `typing${build}, frames unthrottled: key → next frame, median`, value: round(percentile(t.toFrame, 0.5)), unit: 'ms', baseline: round(percentile(floor.toFrame, 0.5)), baselineName: bareName },
+                { name: `typing${build}, frames unthrottled: key → next frame, max (${t.toFrame.filter((x) => x >= 16).length} of ${t.toFrame.length} keys ≥ 16 ms; bare textarea: ${floor.toFrame.filter((x) => x >= 16).length})`, value: round(Math.max(0, ...t.toFrame)), unit: 'ms', baseline: round(Math.max(0, ...floor.toFrame)), baselineName: bareName },
+                { name: `typing${build}: script time of the slowest key event (Event Timing: processingEnd − processingStart)`, value: round(Math.max(0, ...t.script)), unit: 'ms', target: 16 },
+                { name: `typing${build}, frames unthrottled: slowest key event to its paint (Event Timing, rounded to 8 ms; ${t.slow.length} of ${KEYS * 2 * 3} events ≥ 16 ms, bare textarea: ${floor.slow.length})`, value: Math.max(0, ...t.slow), unit: 'ms', baseline: Math.max(0, ...floor.slow), baselineName: bareName },
+              ]
+            : [
+                { name: `typing${build}, frames at 60 Hz: key → next frame, p95 (with the wait for the display)`, value: round(percentile(t.toFrame, 0.95)), unit: 'ms', baseline: round(percentile(floor.toFrame, 0.95)), baselineName: bareName },
+                { name: `typing${build}, frames at 60 Hz: key → next frame, median`, value: round(percentile(t.toFrame, 0.5)), unit: 'ms', baseline: round(percentile(floor.toFrame, 0.5)), baselineName: bareName },
+              ];
+        out.push(...figures(timed[0]!, ''), ...(baselineRoot ? figures(timed[1]!, ` [previous build: ${path.basename(baselineRoot)}]`) : []));
+      } finally {
+        await browser.close();
       }
-    const floor = timed[timed.length - 1]!;
-    const events = KEYS * 2 * 3; // keydown, beforeinput, input (keyup after the frame)
-    const figures = (t: Timed, build: string): Figure[] => [
-      {
-        name: `typing in the body editor of the longest demo case (${chars.toLocaleString('en')} characters)${build}: slowest key event (Event Timing), ${t.slow.length} of ${events} events ≥ 16 ms (0 = all under 16 ms; bare textarea: ${floor.slow.length})`,
-        value: Math.max(0, ...t.slow),
-        unit: 'ms',
-        target: 16,
-        baseline: Math.max(0, ...floor.slow),
-        baselineName: 'bare textarea',
-      },
-      { name: `typing${build}: key → next frame, p95 (every input event)`, value: round(percentile(t.toFrame, 0.95)), unit: 'ms', target: 16, baseline: round(percentile(floor.toFrame, 0.95)), baselineName: 'bare textarea' },
-      { name: `typing${build}: key → next frame, median`, value: round(percentile(t.toFrame, 0.5)), unit: 'ms', baseline: round(percentile(floor.toFrame, 0.5)), baselineName: 'bare textarea' },
-      { name: `typing${build}: key → next frame, max`, value: round(Math.max(0, ...t.toFrame)), unit: 'ms', baseline: round(Math.max(0, ...floor.toFrame)), baselineName: 'bare textarea' },
-      { name: `typing${build}: script time of the slowest key event (processingEnd − processingStart)`, value: round(Math.max(0, ...t.script)), unit: 'ms', target: 16 },
-    ];
-    return [...figures(timed[0]!, ''), ...(baselineRoot ? figures(timed[1]!, ` [previous build: ${path.basename(baselineRoot)}]`) : [])];
+    }
+    return out;
   } finally {
-    await browser.close();
     for (const { app, child } of servers) {
       child.kill('SIGTERM');
       fs.rmSync(app.dir, { recursive: true, force: true });
