@@ -387,17 +387,22 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
 
   return (
     <>
-      <Stable deps={[content.title, stateText, state, saved]}>{() => (
+      {/* The save state changes at the first key after each save: it renders alone, not the title and the buttons. */}
       <div className="page-head">
-        <Button onClick={() => navigate({ page: 'cases' })}>返回案例库</Button>
-        <Typography.Title level={4} ellipsis style={{ maxWidth: 520 }}>
-          {content.title || '新建案例'}
-        </Typography.Title>
-        {saved && <StatusTag status={saved.status} />}
+        <Stable deps={[content.title, saved]}>{() => (
+        <>
+          <Button onClick={() => navigate({ page: 'cases' })}>返回案例库</Button>
+          <Typography.Title level={4} ellipsis style={{ maxWidth: 520 }}>
+            {content.title || '新建案例'}
+          </Typography.Title>
+          {saved && <StatusTag status={saved.status} />}
+        </>
+        )}</Stable>
         <Typography.Text type={state === 'error' || state === 'conflict' ? 'danger' : 'secondary'} className="save-state" data-testid="save-state">
           {stateIcon} {stateText}
         </Typography.Text>
         <span className="grow" />
+        <Stable deps={[saved]}>{() => (
         <Space>
           <Button type="primary" icon={<SaveOutlined />} onClick={saveNow}>
             保存
@@ -412,8 +417,8 @@ export function CaseEditor({ id }: { id: number | 'new' }) {
             导出 Word
           </Button>
         </Space>
+        )}</Stable>
       </div>
-      )}</Stable>
       {/* Plain columns (antd's Row and Col, with their breakpoint hooks, rendered again at every keystroke): the same 16 + 8 of 24 and 16 px gutter. */}
       <div className="editor-cols">
         <div className="editor-main">
