@@ -51,6 +51,15 @@ describe('the bundled command line', () => {
     for (const unused of ['node_modules/zod/', 'shared/domain.ts', 'shared/contract', 'seeds/demo.json', 'node_modules/@xmldom/', 'node_modules/exceljs/', 'node_modules/fflate/', 'electron/core/import/', 'electron/core/proofread/', 'electron/cli/commands.ts', 'electron/core/api/']) {
       expect(exportInputs.filter((i) => i.includes(unused)), `export: ${unused}`).toEqual([]);
     }
+    // the read-only commands of commands.ts (search, stats, fonts, `calls list`/`calls show`'s module) start as light:
+    // their module and what it imports statically bring no zod, xmldom or the import and proofreading code
+    const readPath = [entry, Object.keys(metafile.outputs).find((o) => metafile.outputs[o]!.entryPoint === 'electron/cli/commands.ts')!];
+    expect(readPath.every(Boolean)).toBe(true);
+    const readInputs = readPath.flatMap((o) => startupInputs(metafile, o));
+    for (const unused of ['node_modules/zod/', 'node_modules/@xmldom/', 'node_modules/fflate/', 'shared/domain.ts', 'shared/calls.ts', 'shared/contract', 'seeds/demo.json', 'electron/core/import/', 'electron/core/proofread/', 'electron/core/calls/calls.ts', 'electron/core/calls/receive', 'electron/core/api/']) {
+      expect(readInputs.filter((i) => i.includes(unused)), `search/stats/calls list: ${unused}`).toEqual([]);
+    }
+    for (const used of ['electron/core/search/search', 'electron/core/stats/stats', 'electron/cli/calls-commands', 'electron/core/calls/call-reads']) expect(readInputs.some((i) => i.includes(used)), used).toBe(true);
     // better-sqlite3 (CommonJS) is required, not imported: no ES-module facade for it at every start
     const sqlite = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.path === 'better-sqlite3').map((i) => i.kind));
     expect(sqlite.length).toBeGreaterThan(0);
