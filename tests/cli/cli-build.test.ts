@@ -51,15 +51,23 @@ describe('the bundled command line', () => {
     for (const unused of ['node_modules/zod/', 'shared/domain.ts', 'shared/contract', 'seeds/demo.json', 'node_modules/@xmldom/', 'node_modules/exceljs/', 'node_modules/fflate/', 'electron/core/import/', 'electron/core/proofread/', 'electron/cli/commands.ts', 'electron/core/api/']) {
       expect(exportInputs.filter((i) => i.includes(unused)), `export: ${unused}`).toEqual([]);
     }
-    // the read-only commands of commands.ts (search, stats, fonts, `calls list`/`calls show`'s module) start as light:
-    // their module and what it imports statically bring no zod, xmldom or the import and proofreading code
-    const readPath = [entry, Object.keys(metafile.outputs).find((o) => metafile.outputs[o]!.entryPoint === 'electron/cli/commands.ts')!];
-    expect(readPath.every(Boolean)).toBe(true);
-    const readInputs = readPath.flatMap((o) => startupInputs(metafile, o));
-    for (const unused of ['node_modules/zod/', 'node_modules/@xmldom/', 'node_modules/fflate/', 'shared/domain.ts', 'shared/calls.ts', 'shared/contract', 'seeds/demo.json', 'electron/core/import/', 'electron/core/proofread/', 'electron/core/calls/calls.ts', 'electron/core/calls/receive', 'electron/core/api/']) {
-      expect(readInputs.filter((i) => i.includes(unused)), `search/stats/calls list: ${unused}`).toEqual([]);
+    // the read-only commands start as light: search, stats, fonts and `calls list` (commands.ts, calls-commands.ts),
+    // `newsletter list`/`show` (newsletter-commands.ts): their modules and what they import statically bring no zod,
+    // xmldom, the import and proofreading code, the .docx writer (fonts.ts, the font names, is used)
+    const outputOf = (e: string) => Object.keys(metafile.outputs).find((o) => metafile.outputs[o]!.entryPoint === e)!;
+    const readModules = {
+      'search/stats/fonts/calls list': { path: ['electron/cli/commands.ts'], used: ['electron/core/search/search', 'electron/core/stats/stats', 'electron/cli/calls-commands', 'electron/core/calls/call-reads'] },
+      'newsletter list/show': { path: ['electron/cli/commands.ts', 'electron/cli/newsletter-commands.ts'], used: ['electron/core/newsletter/repo-reads'] },
+    };
+    for (const [label, { path: modules, used }] of Object.entries(readModules)) {
+      const readPath = [entry, ...modules.map(outputOf)];
+      expect(readPath.every(Boolean), label).toBe(true);
+      const readInputs = readPath.flatMap((o) => startupInputs(metafile, o));
+      for (const unused of ['node_modules/zod/', 'node_modules/@xmldom/', 'node_modules/fflate/', 'shared/domain.ts', 'shared/calls.ts', 'shared/newsletter.ts', 'shared/contract', 'seeds/demo.json', 'electron/core/import/', 'electron/core/proofread/', 'electron/core/calls/calls.ts', 'electron/core/calls/receive', 'electron/core/newsletter/repo.ts', 'electron/core/export/docx/document', 'electron/core/export/docx/ooxml/', 'electron/core/api/']) {
+        expect(readInputs.filter((i) => i.includes(unused)), `${label}: ${unused}`).toEqual([]);
+      }
+      for (const u of used) expect(readInputs.some((i) => i.includes(u)), `${label}: ${u}`).toBe(true);
     }
-    for (const used of ['electron/core/search/search', 'electron/core/stats/stats', 'electron/cli/calls-commands', 'electron/core/calls/call-reads']) expect(readInputs.some((i) => i.includes(used)), used).toBe(true);
     // better-sqlite3 (CommonJS) is required, not imported: no ES-module facade for it at every start
     const sqlite = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.path === 'better-sqlite3').map((i) => i.kind));
     expect(sqlite.length).toBeGreaterThan(0);
