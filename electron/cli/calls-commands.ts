@@ -67,7 +67,7 @@ export async function runCallsCommand(book: Casebook, args: ParsedArgs): Promise
     }
     case 'show': {
       const id = positiveInt(target, '征集 ID');
-      const { findingCounts, firstCheck } = await receive();
+      const { findingCounts, firstCheck } = await import('../core/calls/first-check');
       const call = getCallDetail(db, id, findingCounts(firstCheck(db, id)));
       const t = call.tracker;
       const data = {

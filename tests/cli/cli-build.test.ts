@@ -73,6 +73,12 @@ describe('the bundled command line', () => {
       }
       for (const u of used) expect(readInputs.some((i) => i.includes(u)), `${label}: ${u}`).toBe(true);
     }
+    // `calls show` loads the proofreader for its 初审 (and the settings' schema), not the file readers
+    const showInputs = [entry, ...['electron/cli/commands.ts', 'electron/core/calls/first-check.ts'].map(outputOf)].flatMap((o) => startupInputs(metafile, o));
+    expect(showInputs.some((i) => i.includes('electron/core/proofread/check'))).toBe(true);
+    for (const unused of ['node_modules/@xmldom/', 'node_modules/fflate/', 'electron/core/import/file-text', 'electron/core/import/docx-text', 'electron/core/calls/receive']) {
+      expect(showInputs.filter((i) => i.includes(unused)), `calls show: ${unused}`).toEqual([]);
+    }
     // better-sqlite3 (CommonJS) is required, not imported: no ES-module facade for it at every start
     const sqlite = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.path === 'better-sqlite3').map((i) => i.kind));
     expect(sqlite.length).toBeGreaterThan(0);
