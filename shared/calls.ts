@@ -1,25 +1,11 @@
 import { z } from 'zod';
-import { CASE_STATUSES, CASE_TYPES, findingSchema, type CaseType } from './domain';
+import { CALL_KINDS, SCORE_MAX, SUBMISSION_MAX_BYTES, SUBMISSION_STATES } from './calls-constants';
+import { CASE_STATUSES, findingSchema } from './domain';
+
+export * from './calls-constants';
 
 // 征集 and 评选: a call for submissions sent to units before a batch exists, what each unit sent, the
 // first check, returns for revision, reviewers' scores and the ranking that becomes the batch.
-
-export const CALL_KINDS = CASE_TYPES;
-export type CallKind = CaseType;
-export const CALL_KIND_LABELS: Record<CallKind, string> = { replication: '复制推广', innovation: '创新实践' };
-
-export const SUBMISSION_STATES = ['pending_unit', 'received', 'returned'] as const;
-export type SubmissionState = (typeof SUBMISSION_STATES)[number];
-export const SUBMISSION_STATE_LABELS: Record<SubmissionState, string> = {
-  pending_unit: '待确认单位',
-  received: '已收到',
-  returned: '已退回',
-};
-
-/** The longest original kept with a submission: submitted case files are a few hundred KB at most. */
-export const SUBMISSION_MAX_BYTES = 20 * 1024 * 1024;
-/** Scores are entered on a 0–100 scale per criterion; weights are relative. */
-export const SCORE_MAX = 100;
 
 const id = z.number().int().positive();
 const isoDate = z

@@ -1,15 +1,11 @@
 import { z } from 'zod';
-import { ordinalFor } from './ordinals';
+import { NEWSLETTER_LIMITS, partOrdinal } from './newsletter-constants';
 import './zod-zh';
+
+export * from './newsletter-constants';
 
 // 《自贸动态》 (seed 004): an issue (第N期, 主办, date) of items under ordered sections. Item numbers （一）…
 // run straight through the issue and sub-heads 1. 2. inside an item are generated from positions, never stored.
-
-export const NEWSLETTER_TITLE = '自贸动态';
-/** Bounds of one issue: what a newsletter of a few dozen pages holds, with room to spare. */
-export const NEWSLETTER_LIMITS = { sections: 20, items: 100, paragraphs: 400, parts: 30, paragraphChars: 20_000, titleChars: 300, issueNumber: 100_000 } as const;
-/** An issue with more items than this gets a 本期目录 page, unless the office sets another number. */
-export const DEFAULT_TOC_THRESHOLD = 8;
 
 const id = z.number().int().positive();
 const paragraph = z.string().max(NEWSLETTER_LIMITS.paragraphChars, `段落不能超过 ${NEWSLETTER_LIMITS.paragraphChars} 个字`);
@@ -103,21 +99,6 @@ export const newsletterRowSchema: z.ZodType<NewsletterRow> = z.object({
   sections: z.array(z.string()),
   titles: z.array(z.string()),
 });
-
-/** The printed number of every item, （一）… straight through the sections, in reading order. */
-export function itemOrdinals(sections: readonly { items: readonly unknown[] }[]): string[][] {
-  let n = 0;
-  return sections.map((s) => s.items.map(() => ordinalFor(2, n++)));
-}
-
-/** The printed number of a section: 一、二、… */
-export const sectionOrdinal = (index: number) => ordinalFor(1, index);
-
-/** A sub-head's printed number inside its item: 1. 2. … */
-export const partOrdinal = (index: number) => ordinalFor(3, index);
-
-/** «第245期» */
-export const issueNumberText = (n: number) => `第${n}期`;
 
 /** A figure an item states, beside what the register holds for it (see electron/core/newsletter/figures.ts). */
 export const figureCheckSchema = z.object({

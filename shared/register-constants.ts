@@ -80,3 +80,13 @@ export const STAT_DIM_LABELS: Record<StatDim, string> = {
 export const CATALOGUE_MAX_ROWS = 5000;
 export const CATALOGUE_MAX_BYTES = 10 * 1024 * 1024;
 export const LEDGER_MAX_CELLS = 20000;
+
+/** A real day of 1990–2100 written YYYY-MM-DD (the register's dates; zod's schemas refine with it). */
+export function isValidDate(s: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/u.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100;
+}
+
+/** A 复制推广率 as printed: 33.3%, or — where no experience applies. */
+export const formatRate = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

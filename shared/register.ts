@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { EXPERIENCE_KINDS, REPLICATION_STATUSES, CASE_LEVELS, STAT_DIMS } from './register-constants';
+import { EXPERIENCE_KINDS, REPLICATION_STATUSES, CASE_LEVELS, STAT_DIMS, isValidDate } from './register-constants';
 
 export * from './register-constants';
 
@@ -11,12 +11,6 @@ export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/u, '日期格式应为 YYYY-MM-DD')
   .refine((s) => isValidDate(s), '不是有效的日期（1990–2100 年）');
-
-export function isValidDate(s: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/u.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s && d.getUTCFullYear() >= 1990 && d.getUTCFullYear() <= 2100;
-}
 
 export const experienceInputSchema = z.object({
   name: z.string().trim().min(1, '名称不能为空').max(200, '名称不能超过 200 个字'),
@@ -128,4 +122,3 @@ export const reportFiguresSchema = z.object({
 });
 export type ReportFigures = z.infer<typeof reportFiguresSchema>;
 
-export const formatRate = (rate: number | null) => (rate === null ? '—' : `${(rate * 100).toFixed(1)}%`);

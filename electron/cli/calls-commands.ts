@@ -1,15 +1,17 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { CALL_KINDS, CALL_KIND_LABELS, SUBMISSION_STATE_LABELS } from '../../shared/calls';
-import type { Casebook } from '../core/casebook';
-import { chaseText, createCall, getCallDetail, listCalls } from '../core/calls/calls';
-import { findingCounts, firstCheck, receiveFiles } from '../core/calls/receive';
-import { batchFromCall } from '../core/calls/selection';
+import { CALL_KINDS, CALL_KIND_LABELS, SUBMISSION_STATE_LABELS } from '../../shared/calls-constants';
+import type { Casebook } from '../core/casebook-open';
+import { chaseText, getCallDetail, listCalls } from '../core/calls/call-reads';
 import { optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { formatTable } from './table';
 
 // The 征集 commands: create a call, receive the files units send, show the tracker, make the batch.
+// What writes (zod's schemas) and what reads files or proofreads (the import code, xmldom) loads with the command
+// that needs it: `calls list` starts as light as `list batches` (issue 13).
+const writes = () => import('../core/calls/calls');
+const receive = () => import('../core/calls/receive');
 export const CLI_CALLS_COMMANDS = `  calls create --title 名称 --kind replication|innovation --deadline YYYY-MM-DD --units ID,ID,… [--expected N]
                                          新建征集（向所列单位征集案例，每单位应报 N 个，默认 1）
   calls list                             列出征集
@@ -34,7 +36,7 @@ export async function runCallsCommand(book: Casebook, args: ParsedArgs): Promise
       const expected = optionString(args, 'expected');
       const perUnit = expected === undefined ? 1 : positiveInt(expected, '--expected');
       const unitIds = units.split(/[,，]/u).filter(Boolean).map((u) => positiveInt(u.trim(), '单位 ID'));
-      const call = createCall(db, { title, kind: kind as (typeof CALL_KINDS)[number], deadline, units: unitIds.map((unitId) => ({ unitId, expected: perUnit })) });
+      const call = (await writes()).createCall(db, { title, kind: kind as (typeof CALL_KINDS)[number], deadline, units: unitIds.map((unitId) => ({ unitId, expected: perUnit })) });
       return { data: call, text: `已新建征集 ${call.id}：${call.title}（${CALL_KIND_LABELS[call.kind]}，截止 ${call.deadline}，${call.unitCount} 个单位）` };
     }
     case 'list': {
@@ -55,7 +57,7 @@ export async function runCallsCommand(book: Casebook, args: ParsedArgs): Promise
           return { fileName: path.basename(f), bytes: new Uint8Array(0), unreadable: code === 'ENOENT' ? `文件不存在：${f}` : `无法读取文件：${f}` };
         }
       });
-      const results = await receiveFiles(db, id, files);
+      const results = await (await receive()).receiveFiles(db, id, files);
       const refused = results.filter((r) => r.outcome === 'refused').length;
       return {
         data: results,
@@ -65,6 +67,7 @@ export async function runCallsCommand(book: Casebook, args: ParsedArgs): Promise
     }
     case 'show': {
       const id = positiveInt(target, '征集 ID');
+      const { findingCounts, firstCheck } = await import('../core/calls/first-check');
       const call = getCallDetail(db, id, findingCounts(firstCheck(db, id)));
       const t = call.tracker;
       const data = {
@@ -96,7 +99,7 @@ export async function runCallsCommand(book: Casebook, args: ParsedArgs): Promise
       const id = positiveInt(target, '征集 ID');
       const order = optionString(args, 'order');
       if (order !== undefined && order !== 'rank' && order !== 'unit') throw new UsageError(`--order 应为 rank 或 unit：${order}`);
-      const batch = batchFromCall(db, id, order);
+      const batch = (await import('../core/calls/selection')).batchFromCall(db, id, order);
       return {
         data: { id: batch.id, title: batch.title, status: batch.status, items: batch.items.map((i) => ({ seq: i.seq, caseId: i.caseId, title: i.case.title, unitName: i.case.unitName })) },
         text: [`已生成草稿批次 ${batch.id}：${batch.title}（${batch.items.length} 个案例）`, ...batch.items.map((i) => `  ${i.seq}. ${i.case.title}（${i.case.unitName}）`)].join('\n'),

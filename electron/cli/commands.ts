@@ -1,15 +1,10 @@
 import path from 'node:path';
-import { CASE_STATUSES, CASE_TYPES, FONT_PROFILE_LABELS, FONT_PROFILES, type CaseFilter } from '../../shared/domain';
-import { detectFonts } from '../core/fonts/detect';
-import type { Casebook } from '../core/casebook';
 import fs from 'node:fs';
-import { SEVERITY_LABELS, type Finding, type Stats } from '../../shared/domain';
-import { readFileText } from '../core/import/file-text';
-import { parseCircular } from '../core/import/parse-circular';
-import { checkBatch } from '../core/proofread/batch';
-import { checkCase, checkRawText } from '../core/proofread/check';
-import { getCase } from '../core/repos/cases';
-import { getSettings } from '../core/repos/settings';
+import { CASE_STATUSES, CASE_TYPES, FONT_PROFILE_LABELS, SEVERITY_LABELS } from '../../shared/domain-constants';
+import type { CaseFilter, Finding, Stats } from '../../shared/domain';
+import { detectFonts } from '../core/fonts/detect';
+import type { Casebook } from '../core/casebook-open';
+import { getCase } from '../core/repos/case-reads';
 import { searchCases } from '../core/search/search';
 import { computeStats } from '../core/stats/stats';
 import { formatTable } from './table';
@@ -18,6 +13,11 @@ import type { CommandResult } from './main';
 import { CLI_CALLS_COMMANDS, runCallsCommand } from './calls-commands';
 import { oneOf, write } from './export-commands';
 import { CLI_NEWSLETTER_COMMANDS, CLI_REGISTER_COMMANDS } from './feature-usage';
+
+// The proofreader, the file readers (xmldom, fflate) and the settings' schema (zod) load with `check`, the one
+// command here that needs them: search, stats, fonts and `calls list` start as light as `list batches` (issue 13).
+const checker = () =>
+  Promise.all([import('../core/import/file-text'), import('../core/import/parse-circular'), import('../core/proofread/batch'), import('../core/proofread/check'), import('../core/repos/settings')]);
 
 // The commands later parts of the app add: exports, search, statistics, the proofreader.
 export const CLI_EXTRA_COMMANDS = `  search 关键词 [--unit ID] [--field ID] [--type T] [--status S] [--year Y] [--batch ID] [--limit N]
@@ -77,6 +77,7 @@ export async function runExtraCommand(book: Casebook, args: ParsedArgs): Promise
     case 'check': {
       const batchId = optionId(args, 'batch');
       const caseId = optionId(args, 'case');
+      const [{ readFileText }, { parseCircular }, { checkBatch }, { checkCase, checkRawText }, { getSettings }] = await checker();
       let findings: Finding[];
       if (batchId) findings = checkBatch(db, batchId);
       else if (caseId) {

@@ -1,15 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { issueNumberText, itemOrdinals, partOrdinal, sectionOrdinal } from '../../shared/newsletter';
-import type { Casebook } from '../core/casebook';
-import { buildNewsletterDocx } from '../core/newsletter/exports';
-import { importNewsletterFile } from '../core/newsletter/import';
-import { getNewsletter, listNewsletters } from '../core/newsletter/repo';
+import { issueNumberText, itemOrdinals, partOrdinal, sectionOrdinal } from '../../shared/newsletter-constants';
+import type { Casebook } from '../core/casebook-open';
+import { getNewsletter, listNewsletters } from '../core/newsletter/repo-reads';
 import { optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { formatTable } from './table';
 
 // The 《自贸动态》 commands: import an issue's text, list and show issues, export one to Word.
+// The import (file readers, zod) and the export (the .docx writer) load with their commands: `list` and `show`
+// start as light as `list batches` (issue 13).
 export async function runNewsletterCommand(book: Casebook, args: ParsedArgs): Promise<CommandResult> {
   const { db } = book;
   const [, sub, target] = args.words;
@@ -22,7 +22,7 @@ export async function runNewsletterCommand(book: Casebook, args: ParsedArgs): Pr
       } catch {
         throw new UsageError(`无法读取文件：${target}`);
       }
-      const { newsletter: n, warnings } = await importNewsletterFile(db, bytes, path.basename(target));
+      const { newsletter: n, warnings } = await (await import('../core/newsletter/import')).importNewsletterFile(db, bytes, path.basename(target));
       const items = n.sections.reduce((k, s) => k + s.items.length, 0);
       return {
         data: { id: n.id, number: n.number, date: n.date, sections: n.sections.map((s) => s.name), items, warnings },
@@ -56,7 +56,7 @@ export async function runNewsletterCommand(book: Casebook, args: ParsedArgs): Pr
       const fonts = optionString(args, 'fonts');
       if (fonts !== undefined && fonts !== 'gb' && fonts !== 'system') throw new UsageError(`--fonts 应为 gb 或 system：${fonts}`);
       const t0 = performance.now();
-      const built = await buildNewsletterDocx(db, id, { fonts });
+      const built = await (await import('../core/newsletter/exports')).buildNewsletterDocx(db, id, { fonts });
       const { writeFileAtomic } = await import('../core/export/service'); // docx stays out of every start (issue 13)
       writeFileAtomic(docx, built.bytes);
       const data = { path: path.resolve(docx), bytes: built.bytes.length, tookMs: Math.round(performance.now() - t0), warnings: built.warnings };

@@ -1,24 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  EXPERIENCE_KIND_LABELS,
-  REPLICATION_STATUSES,
-  REPLICATION_STATUS_LABELS,
-  STAT_DIMS,
-  STAT_DIM_LABELS,
-  formatRate,
-  type StatDim,
-} from '../../shared/register';
-import type { Casebook } from '../core/casebook';
-import { importCatalogue, listExperiences, previewCatalogue } from '../core/register/catalogue';
+import { EXPERIENCE_KIND_LABELS, REPLICATION_STATUSES, REPLICATION_STATUS_LABELS, STAT_DIMS, STAT_DIM_LABELS, formatRate, type StatDim } from '../../shared/register-constants';
+import type { Casebook } from '../core/casebook-open';
+import { listExperiences } from '../core/register/catalogue-reads';
 import { crossTable, isStatDim } from '../core/register/crosstab';
-import { buildCatalogueXlsx, buildCrossTableXlsx, buildLedgerXlsx } from '../core/register/exports';
 import { isReplicationStatus, rateReport, setReplications } from '../core/register/ledger';
 import { optionId, optionString, positiveInt, UsageError, type ParsedArgs } from './args';
 import type { CommandResult } from './main';
 import { formatTable } from './table';
 
 // The register's commands: the experience catalogue, the replication ledger and its rates, the cross-tables.
+// The catalogue's import (zod, fflate, papaparse, exceljs) and the workbooks load with the commands that use them:
+// `experiences list`, `replication report` and the cross-table start as light as `list batches` (issue 13).
+const catalogue = () => import('../core/register/catalogue');
+const workbooks = () => import('../core/register/exports');
 const dim = (args: ParsedArgs, key: 'rows' | 'cols'): StatDim => {
   const v = optionString(args, key);
   if (!v) throw new UsageError('stats 交叉统计需要 --rows 和 --cols');
@@ -42,7 +37,7 @@ export async function runRegisterCommand(book: Casebook, args: ParsedArgs): Prom
     const cols = dim(args, 'cols');
     const options = { rows, cols, from: optionString(args, 'from') ?? null, to: optionString(args, 'to') ?? null };
     const xlsx = optionString(args, 'xlsx');
-    if (xlsx) return exported(xlsx, () => buildCrossTableXlsx(db, options));
+    if (xlsx) return exported(xlsx, async () => (await workbooks()).buildCrossTableXlsx(db, options));
     const t = crossTable(db, options);
     const text = formatTable(
       [`${STAT_DIM_LABELS[rows]}＼${STAT_DIM_LABELS[cols]}`, ...t.colKeys, '合计'],
@@ -53,7 +48,7 @@ export async function runRegisterCommand(book: Casebook, args: ParsedArgs): Prom
   if (command === 'experiences') {
     if (sub === 'list') {
       const xlsx = optionString(args, 'xlsx');
-      if (xlsx) return exported(xlsx, () => buildCatalogueXlsx(db));
+      if (xlsx) return exported(xlsx, async () => (await workbooks()).buildCatalogueXlsx(db));
       const list = listExperiences(db);
       return {
         data: list,
@@ -68,7 +63,7 @@ export async function runRegisterCommand(book: Casebook, args: ParsedArgs): Prom
       const bytes = fs.readFileSync(file);
       const name = path.basename(file);
       if (!yes) {
-        const preview = await previewCatalogue(db, bytes, name);
+        const preview = await (await catalogue()).previewCatalogue(db, bytes, name);
         if (preview.bad > 0) {
           const lines = preview.rows.flatMap((r) => r.errors);
           return {
@@ -78,7 +73,7 @@ export async function runRegisterCommand(book: Casebook, args: ParsedArgs): Prom
           };
         }
       }
-      const r = await importCatalogue(db, bytes, name, { acceptGoodRows: Boolean(yes) });
+      const r = await (await catalogue()).importCatalogue(db, bytes, name, { acceptGoodRows: Boolean(yes) });
       return {
         data: { imported: true, created: r.created, updated: r.updated, skipped: r.skipped, errors: r.preview.rows.flatMap((x) => x.errors), notice: r.preview.notice },
         text: [...(r.preview.notice ? [r.preview.notice] : []), ...r.preview.rows.flatMap((x) => x.errors), `${name}：新增 ${r.created} 条，更新 ${r.updated} 条${r.skipped ? `，跳过有误的 ${r.skipped} 行` : ''}`].join('\n'),
@@ -111,7 +106,7 @@ export async function runRegisterCommand(book: Casebook, args: ParsedArgs): Prom
     if (sub === 'report') {
       const at = optionString(args, 'at');
       const xlsx = optionString(args, 'xlsx');
-      if (xlsx) return exported(xlsx, () => buildLedgerXlsx(db, at));
+      if (xlsx) return exported(xlsx, async () => (await workbooks()).buildLedgerXlsx(db, at));
       const report = rateReport(db, { at, unitId: optionId(args, 'unit') });
       const text = [
         `复制推广率（截至 ${report.at}，经验 ${report.experiences} 项）`,

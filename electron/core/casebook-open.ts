@@ -43,7 +43,7 @@ export function openCasebookWith(file: string, options: OpenCasebookOptions, ini
   };
 }
 
-/** Thrown inside the migrations' transaction when the file turns out new: the transaction rolls back, the file stays as it was. */
+/** Thrown inside the migrations' transaction, before any runs, when the file turns out new: the file stays as it was. */
 export class NewCasebookFile extends Error {
   constructor() {
     super('新数据库文件需要载入初始数据');
@@ -57,7 +57,8 @@ export class NewCasebookFile extends Error {
  */
 export function openExistingCasebook(file: string, options: OpenCasebookOptions = {}): Casebook | null {
   try {
-    return openCasebookWith(file, options, () => {
+    // refused before the migrations run: openCasebook builds the schema of a new file, once
+    return openCasebookWith(file, { ...options, refuseNew: () => new NewCasebookFile() }, () => {
       throw new NewCasebookFile();
     });
   } catch (err) {

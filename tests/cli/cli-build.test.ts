@@ -51,6 +51,34 @@ describe('the bundled command line', () => {
     for (const unused of ['node_modules/zod/', 'shared/domain.ts', 'shared/contract', 'seeds/demo.json', 'node_modules/@xmldom/', 'node_modules/exceljs/', 'node_modules/fflate/', 'electron/core/import/', 'electron/core/proofread/', 'electron/cli/commands.ts', 'electron/core/api/']) {
       expect(exportInputs.filter((i) => i.includes(unused)), `export: ${unused}`).toEqual([]);
     }
+    // the read-only commands start as light: search, stats, fonts and `calls list` (commands.ts, calls-commands.ts),
+    // `newsletter list`/`show` (newsletter-commands.ts), `experiences list`, `replication report` and the cross-table
+    // (register-commands.ts): their modules and what they import statically bring no zod, xmldom, papaparse, exceljs,
+    // the import and proofreading code or the .docx writer (fonts.ts, the font names, is used)
+    const outputOf = (e: string) => Object.keys(metafile.outputs).find((o) => metafile.outputs[o]!.entryPoint === e)!;
+    const readModules = {
+      'search/stats/fonts/calls list': { path: ['electron/cli/commands.ts'], used: ['electron/core/search/search', 'electron/core/stats/stats', 'electron/cli/calls-commands', 'electron/core/calls/call-reads'] },
+      'newsletter list/show': { path: ['electron/cli/commands.ts', 'electron/cli/newsletter-commands.ts'], used: ['electron/core/newsletter/repo-reads'] },
+      'experiences list, replication report, the cross-table': {
+        path: ['electron/cli/commands.ts', 'electron/cli/register-commands.ts'],
+        used: ['electron/core/register/catalogue-reads', 'electron/core/register/ledger', 'electron/core/register/crosstab', 'electron/core/register/level-reads'],
+      },
+    };
+    for (const [label, { path: modules, used }] of Object.entries(readModules)) {
+      const readPath = [entry, ...modules.map(outputOf)];
+      expect(readPath.every(Boolean), label).toBe(true);
+      const readInputs = readPath.flatMap((o) => startupInputs(metafile, o));
+      for (const unused of ['node_modules/zod/', 'node_modules/@xmldom/', 'node_modules/fflate/', 'shared/domain.ts', 'shared/calls.ts', 'shared/newsletter.ts', 'shared/contract', 'seeds/demo.json', 'electron/core/import/', 'electron/core/proofread/', 'electron/core/calls/calls.ts', 'electron/core/calls/receive', 'electron/core/newsletter/repo.ts', 'shared/register.ts', 'electron/core/register/catalogue.ts', 'electron/core/register/levels.ts', 'papaparse', 'exceljs', 'electron/core/export/docx/document', 'electron/core/export/docx/ooxml/', 'electron/core/api/']) {
+        expect(readInputs.filter((i) => i.includes(unused)), `${label}: ${unused}`).toEqual([]);
+      }
+      for (const u of used) expect(readInputs.some((i) => i.includes(u)), `${label}: ${u}`).toBe(true);
+    }
+    // `calls show` loads the proofreader for its 初审 (and the settings' schema), not the file readers
+    const showInputs = [entry, ...['electron/cli/commands.ts', 'electron/core/calls/first-check.ts'].map(outputOf)].flatMap((o) => startupInputs(metafile, o));
+    expect(showInputs.some((i) => i.includes('electron/core/proofread/check'))).toBe(true);
+    for (const unused of ['node_modules/@xmldom/', 'node_modules/fflate/', 'electron/core/import/file-text', 'electron/core/import/docx-text', 'electron/core/calls/receive']) {
+      expect(showInputs.filter((i) => i.includes(unused)), `calls show: ${unused}`).toEqual([]);
+    }
     // better-sqlite3 (CommonJS) is required, not imported: no ES-module facade for it at every start
     const sqlite = Object.values(metafile.outputs).flatMap((o) => o.imports.filter((i) => i.path === 'better-sqlite3').map((i) => i.kind));
     expect(sqlite.length).toBeGreaterThan(0);

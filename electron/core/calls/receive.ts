@@ -6,9 +6,7 @@ import type { Db } from '../db/connection';
 import { readFileText } from '../import/file-text';
 import { parseCircular, type ParsedCase } from '../import/parse-circular';
 import { titleKey } from '../import/text';
-import { checkCase } from '../proofread/check';
 import { getCase, insertCase, updateCase } from '../repos/cases';
-import { getSettings } from '../repos/settings';
 import { listUnits } from '../repos/vocab';
 import { UserError, notFound, nowIso, parseJson } from '../util';
 import { getCall } from './calls';
@@ -18,6 +16,8 @@ import { unitFromFileName, unitFromText } from './unit-match';
 // with the original bytes kept. A file that cannot be read, or is not a case, is refused with the reason and
 // the rest of the drop goes on. A unit is taken from the «（XX提供）» line or the file name only when certain;
 // otherwise the submission waits for the clerk's choice and no case is made yet.
+// The 初审 is in first-check.ts (without the file readers, for the command line's `calls show`); exported here too.
+export { findingCounts, firstCheck } from './first-check';
 
 /** Stands in for a missing «（XX提供）» line so that the case parser finds the case all the same. */
 const NO_UNIT = '\u2063待确认单位\u2063';
@@ -211,22 +211,6 @@ export function returnSubmission(db: Db, submissionId: number, reason: string): 
   const current = getCase(db, caseId);
   updateCase(db, caseId, { ...contentOf(current), status: 'returned', returnReason: reason }, { note: `退回：${reason}` });
   db.prepare('UPDATE call_submissions SET selected = 0 WHERE id = ?').run(submissionId);
-}
-
-/** 初审: the proofreader's findings on every submission of a call that has its case. */
-export function firstCheck(db: Db, callId: number): Map<number, Finding[]> {
-  const settings = getSettings(db);
-  const rows = db.prepare('SELECT id, case_id FROM call_submissions WHERE call_id = ? AND case_id IS NOT NULL').all(callId) as { id: number; case_id: number }[];
-  const out = new Map<number, Finding[]>();
-  for (const r of rows) {
-    const c = getCase(db, r.case_id);
-    out.set(r.id, checkCase({ ...c, unitName: c.unitName }, { caseId: c.id, caseSeq: null }, settings));
-  }
-  return out;
-}
-
-export function findingCounts(all: Map<number, Finding[]>): Map<number, { errors: number; warnings: number }> {
-  return new Map([...all].map(([id, list]) => [id, { errors: list.filter((f) => f.severity === 'error').length, warnings: list.filter((f) => f.severity === 'warning').length }]));
 }
 
 /** The original file a unit sent, byte for byte. */

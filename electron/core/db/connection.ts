@@ -39,6 +39,12 @@ export interface OpenOptions {
   busyTimeoutMs?: number;
   /** Runs in the same transaction as the migrations of a new file, so a new file is complete or still empty. */
   initialize?: (db: Db) => void;
+  /**
+   * Refuses a new file with this error before any migration runs (the transaction then rolls back having done
+   * nothing): an opener without `initialize`'s code declines a new file for one that has it, and the schema is
+   * built once, by that one, not also built and rolled back by the first.
+   */
+  refuseNew?: () => Error;
   /** Copies the file before migrations change it; returns where. By default a «升级前» copy in backups/. */
   backupBeforeMigration?: (db: Db, fromVersion: number) => string | null;
 }
@@ -180,6 +186,7 @@ function migrate(db: Db, file: string, options: OpenOptions) {
     // Read again under the write lock: another process may have migrated (or created) the file meanwhile.
     from = schemaVersion(db);
     if (from > latest) throw new DatabaseNewerThanAppError(from, latest);
+    if (from === 0 && options.refuseNew) throw options.refuseNew();
     for (const m of migrations) if (m.version > from) m.up(db);
     if (from === 0) options.initialize?.(db);
     db.pragma(`user_version = ${latest}`);

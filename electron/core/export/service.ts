@@ -12,7 +12,7 @@ import { getFontProfileSetting } from '../repos/settings-reads';
 import { listFields, listUnits } from '../repos/vocab';
 import { UserError } from '../util';
 import { exportBatchDocx, exportCaseDocx, type BatchDocxPart } from './docx';
-import { colophonNote, estimateCircular } from './docx/pagination';
+import { colophonNote, estimateCircular, type ColophonPlan } from './docx/pagination';
 import { batchDocxName, batchXlsxName, caseDocxName, libraryXlsxName } from './file-names';
 import { removeOrphanTemps } from '../orphan-temps';
 
@@ -38,9 +38,8 @@ export function circularWarnings(batch: BatchDetail, part: BatchDocxPart = 'circ
 }
 
 /** Where the 版记 went when the even-page rule moved it (./docx/pagination): said with the result, not hidden. */
-export function colophonWarnings(batch: BatchDetail, options: { layout?: Layout; part?: BatchDocxPart } = {}): string[] {
-  if (options.part === 'attachment') return [];
-  const note = colophonNote(estimateCircular(batch, options.layout ?? batch.circular.layout).colophon);
+export function colophonWarnings(plan: ColophonPlan | null | undefined): string[] {
+  const note = colophonNote(plan ?? null);
   return note ? [note] : [];
 }
 
@@ -49,8 +48,10 @@ export async function buildBatchDocx(db: Db, id: number, options: { layout?: Lay
   if (batch.items.length === 0) throw new UserError('批次中还没有案例，无法导出');
   const fonts = options.fonts ?? getFontProfileSetting(db);
   const installed = detectFontsAsync(); // fc-list runs in its own process while the document is built
-  const bytes = await exportBatchDocx(batch, { ...options, fonts });
-  const warnings = [...circularWarnings(batch, options.part), ...colophonWarnings(batch, options), ...missingFontWarnings(await installed, fonts)];
+  // the page estimate, made once for the document's 版记 and the result's note (the attachment alone has neither)
+  const colophon = options.part === 'attachment' ? undefined : estimateCircular(batch, options.layout ?? batch.circular.layout).colophon;
+  const bytes = await exportBatchDocx(batch, { ...options, fonts, colophon });
+  const warnings = [...circularWarnings(batch, options.part), ...colophonWarnings(colophon), ...missingFontWarnings(await installed, fonts)];
   return { bytes, defaultName: batchDocxName(batch, options.part, options.layout), kind: 'docx', warnings };
 }
 

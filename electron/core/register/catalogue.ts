@@ -17,50 +17,13 @@ import {
 import { unzipSync, zipSync } from 'fflate';
 import type { Db } from '../db/connection';
 import { zipWithinBounds } from '../import/zip';
-import { UserError, notFound } from '../util';
+import { UserError } from '../util';
+import { getExperience } from './catalogue-reads';
 
 // The experience catalogue (经验目录): national pilot experiences and best practices by batch, other FTZs'
 // innovations by origin. Stored in `source_experiences`, so the cases that already point at a source keep it.
-
-interface ExperienceRow {
-  id: number;
-  name: string;
-  kind: ExperienceKind;
-  origin: string;
-  batch_no: number | null;
-  area: string;
-  year: number | null;
-  source_doc: string;
-  note: string;
-  case_count: number;
-}
-
-const toExperience = (r: ExperienceRow): Experience => ({
-  id: r.id,
-  name: r.name,
-  kind: r.kind,
-  batchNo: r.batch_no,
-  batchLabel: experienceBatchLabel(r.kind, r.batch_no),
-  area: r.area,
-  origin: r.origin,
-  year: r.year,
-  sourceDoc: r.source_doc,
-  note: r.note,
-  caseCount: r.case_count,
-});
-
-const SELECT = `SELECT e.*, (SELECT COUNT(*) FROM cases c WHERE c.source_id = e.id AND c.deleted_at IS NULL) AS case_count FROM source_experiences e`;
-const KIND_ORDER = `CASE e.kind WHEN 'pilot' THEN 1 WHEN 'best_practice' THEN 2 WHEN 'other_ftz' THEN 3 ELSE 4 END`;
-
-export function listExperiences(db: Db): Experience[] {
-  return (db.prepare(`${SELECT} ORDER BY ${KIND_ORDER}, e.batch_no IS NULL, e.batch_no, e.id`).all() as ExperienceRow[]).map(toExperience);
-}
-
-export function getExperience(db: Db, id: number): Experience {
-  const row = db.prepare(`${SELECT} WHERE e.id = ?`).get(id) as ExperienceRow | undefined;
-  if (!row) throw notFound('经验', id);
-  return toExperience(row);
-}
+// Reading it is in catalogue-reads.ts (no zod, for the command line's start); its functions are exported here too.
+export { getExperience, listExperiences } from './catalogue-reads';
 
 export function saveExperience(db: Db, raw: ExperienceInput & { id?: number }): Experience {
   const input = experienceInputSchema.parse(raw);

@@ -1,18 +1,10 @@
-import { CASE_TYPE_LABELS, type CaseType } from '../../../shared/domain';
-import {
-  CASE_LEVELS,
-  CASE_LEVEL_LABELS,
-  CASE_LEVEL_RANK,
-  NO_LEVEL_LABEL,
-  STAT_DIMS,
-  isValidDate,
-  type CrossTable,
-  type ReportFigures,
-  type StatDim,
-} from '../../../shared/register';
+// the constants and the reads, not zod: `stats --rows … --cols …` starts light (issue 13)
+import { CASE_TYPE_LABELS, type CaseType } from '../../../shared/domain-constants';
+import { CASE_LEVELS, CASE_LEVEL_LABELS, CASE_LEVEL_RANK, NO_LEVEL_LABEL, STAT_DIMS, isValidDate, type StatDim } from '../../../shared/register-constants';
+import type { CrossTable, ReportFigures } from '../../../shared/register';
 import type { Db } from '../db/connection';
 import { UserError } from '../util';
-import { currentLevels } from './levels';
+import { currentLevels } from './level-reads';
 import { rateReport } from './ledger';
 
 // Cross-tables over the case register: any two dimensions, the cases whose date falls in a range. Its level is the one reached by

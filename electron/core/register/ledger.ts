@@ -1,19 +1,10 @@
-import {
-  LEDGER_MAX_CELLS,
-  REPLICATION_STATUSES,
-  REPLICATION_STATUS_LABELS,
-  isValidDate,
-  type Ledger,
-  type RateReport,
-  type ReplicationCell,
-  type ReplicationSet,
-  type ReplicationStatus,
-  type UnitRate,
-} from '../../../shared/register';
+// the constants and the catalogue's reads, not zod or the file readers: `replication report` starts light (issue 13)
+import { LEDGER_MAX_CELLS, REPLICATION_STATUSES, REPLICATION_STATUS_LABELS, isValidDate, type ReplicationStatus } from '../../../shared/register-constants';
+import type { Ledger, RateReport, ReplicationCell, ReplicationSet, UnitRate } from '../../../shared/register';
 import type { Db } from '../db/connection';
 import { listUnits } from '../repos/vocab';
 import { UserError, localToday, nowIso } from '../util';
-import { getExperience, listExperiences } from './catalogue';
+import { getExperience, listExperiences } from './catalogue-reads';
 
 // The replication ledger (复制推广台账): per unit × experience, a status with its date. Every change is a new
 // row, so the ledger and its rates can be read as they stood on any date.

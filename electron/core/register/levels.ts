@@ -1,7 +1,6 @@
 import { HONOURS, type Honour } from '../../../shared/domain';
 import {
   CASE_LEVEL_LABELS,
-  CASE_LEVEL_RANK,
   levelEventInputSchema,
   type CaseLevel,
   type LevelEvent,
@@ -10,9 +9,12 @@ import {
 import type { Db } from '../db/connection';
 import { setHonours } from '../repos/cases';
 import { UserError, notFound, nowIso } from '../util';
+import { parseHonours } from './level-reads';
 
 // The level history of a case (片区级 → 省级优秀 / 省级典型 → 全国最佳实践 / 国家推广): each step with who awarded
-// it, when and by which document. The case's current level is the highest reached by a date.
+// it, when and by which document. The case's current level is the highest reached by a date (level-reads.ts,
+// apart for the command line's start; exported here too).
+export { currentLevels, pickLevel } from './level-reads';
 
 interface LevelRow {
   id: number;
@@ -56,15 +58,6 @@ function syncHonours(db: Db, caseId: number, note: string, removed: CaseLevel | 
   setHonours(db, caseId, HONOURS.filter((h) => levels.has(h) || had.has(h)), note);
 }
 
-function parseHonours(text: string): Honour[] {
-  try {
-    const v = JSON.parse(text) as unknown;
-    return Array.isArray(v) ? (v.filter((h) => (HONOURS as readonly unknown[]).includes(h)) as Honour[]) : [];
-  } catch {
-    return [];
-  }
-}
-
 /** Adds one step; the same level, date and document twice is one step (a retried click). */
 export function addLevel(db: Db, caseId: number, raw: LevelEventInput): LevelEvent {
   const input = levelEventInputSchema.parse(raw);
@@ -100,33 +93,6 @@ export function deleteLevel(db: Db, id: number): void {
     db.prepare('DELETE FROM case_levels WHERE id = ?').run(id);
     syncHonours(db, row.case_id, `级别沿革：删除${CASE_LEVEL_LABELS[row.level]}`, row.level);
   })();
-}
-
-/** The highest level reached by the end of `at` (undated steps count always); on a tie the later step. */
-export function pickLevel(events: { level: CaseLevel; date: string | null }[], at: string | null = null): CaseLevel | null {
-  let best: { level: CaseLevel; date: string | null } | null = null;
-  for (const e of events) {
-    if (at !== null && e.date !== null && e.date > at) continue;
-    if (!best || CASE_LEVEL_RANK[e.level] > CASE_LEVEL_RANK[best.level] || (CASE_LEVEL_RANK[e.level] === CASE_LEVEL_RANK[best.level] && (e.date ?? '') >= (best.date ?? ''))) best = e;
-  }
-  return best?.level ?? null;
-}
-
-/** Every case's current level at `at` (cases with no step are absent). */
-export function currentLevels(db: Db, at: string | null = null): Map<number, CaseLevel> {
-  const byCase = new Map<number, { level: CaseLevel; date: string | null }[]>();
-  const add = (caseId: number, e: { level: CaseLevel; date: string | null }) => byCase.set(caseId, [...(byCase.get(caseId) ?? []), e]);
-  for (const r of db.prepare('SELECT case_id, level, date FROM case_levels ORDER BY id').all() as { case_id: number; level: CaseLevel; date: string | null }[]) add(r.case_id, r);
-  // An honour ticked in the editor with no step behind it still counts (undated).
-  for (const r of db.prepare(`SELECT id, honours FROM cases WHERE honours NOT IN ('', '[]')`).all() as { id: number; honours: string }[]) {
-    for (const h of parseHonours(r.honours)) if (!(byCase.get(r.id) ?? []).some((e) => e.level === h)) add(r.id, { level: h, date: null });
-  }
-  const out = new Map<number, CaseLevel>();
-  for (const [caseId, events] of byCase) {
-    const level = pickLevel(events, at);
-    if (level) out.set(caseId, level);
-  }
-  return out;
 }
 
 /** The 片区 a department's case serves (seed 000), or none. */

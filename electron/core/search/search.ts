@@ -1,7 +1,7 @@
 import type { CaseFilter, SearchHit, SearchResult } from '../../../shared/domain';
 import type { Db } from '../db/connection';
 import { charPhrase } from './char-tokens';
-import { caseFilterClauses } from '../repos/cases';
+import { caseFilterClauses } from '../repos/case-reads';
 
 // Chinese full-text search over titles, units and all case text. The FTS5 trigram index answers terms of three
 // characters or more; shorter terms (退税, 通关) cannot form a trigram and are looked up in the character index

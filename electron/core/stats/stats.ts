@@ -1,7 +1,8 @@
-import { CASE_STATUS_LABELS, CASE_TYPE_LABELS, HONOUR_LABELS, UNIT_KIND_LABELS, type Case, type Stats } from '../../../shared/domain';
+import { CASE_STATUS_LABELS, CASE_TYPE_LABELS, HONOUR_LABELS, UNIT_KIND_LABELS } from '../../../shared/domain-constants';
+import type { Case, Stats } from '../../../shared/domain';
 import type { Db } from '../db/connection';
-import { getBatch, listBatches } from '../repos/batches';
-import { listCases } from '../repos/cases';
+import { getBatch, listBatches } from '../repos/batch-reads';
+import { listCases } from '../repos/case-reads';
 import { listFields, listUnits } from '../repos/vocab';
 
 // Counts of the library (or of one batch, as published) by every dimension the office reports on.

@@ -41,6 +41,8 @@ import {
 export interface DocxOptions {
   layout?: Layout;
   fonts?: FontProfile;
+  /** Where the 版记 goes (null: none), when the caller estimated it already for its own note; else estimated here. */
+  colophon?: ColophonPlan | null;
 }
 
 const titleGap = () => Array.from({ length: TITLE_GAP_LINES }, () => blankLine());
@@ -254,7 +256,7 @@ export function circularDocument(batch: BatchDetail, options: DocxOptions = {}):
   const fonts = FONT_PROFILES[options.fonts ?? 'gb'];
   const base = sectionBase(fonts);
   const attachmentTitle = c.attachmentNote || batch.title;
-  const closing = colophon(c, layout, fonts, estimateCircular(batch, layout).colophon);
+  const closing = colophon(c, layout, fonts, options.colophon === undefined ? estimateCircular(batch, layout).colophon : options.colophon);
   const hasAttachment = batch.items.length > 0 || c.attachmentNote.trim() !== '';
   const children = [
     ...masthead(c, layout, fonts),

@@ -1,12 +1,10 @@
-import type { BatchDetail, Case, FontProfile, Layout } from '../../../../shared/domain';
-import { attachmentDocument, caseDocument, circularDocument } from './document';
+import type { BatchDetail, Case, FontProfile } from '../../../../shared/domain';
+import { attachmentDocument, caseDocument, circularDocument, type DocxOptions } from './document';
 import { packDocx } from './pack';
 
 export type BatchDocxPart = 'circular' | 'attachment';
 
-export interface BatchDocxOptions {
-  layout?: Layout;
-  fonts?: FontProfile;
+export interface BatchDocxOptions extends DocxOptions {
   part?: BatchDocxPart;
 }
 

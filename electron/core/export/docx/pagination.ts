@@ -419,24 +419,16 @@ export function circularFlow(batch: BatchDetail, layout: Layout): FlowBlock[] {
   return [...main, ...attachmentFlow(attachmentTitle, c.summary?.caption ?? undefined, table, batch.items.map((i) => caseFlow(i.case)), true)];
 }
 
-type Estimate = { paged: Paged; colophon: ColophonPlan | null };
-/**
- * Estimates already made, by batch object and layout: an export asks twice (the document's 版记 and the result's
- * note), and a batch read from the database is not changed afterwards (edits make a new object).
- */
-const estimates = new WeakMap<BatchDetail, Map<Layout, Estimate>>();
+export type Estimate = { paged: Paged; colophon: ColophonPlan | null };
 
-/** The estimate for a batch's circular: its pages, and where its 版记 goes (null: it has none). */
+/**
+ * The estimate for a batch's circular: its pages, and where its 版记 goes (null: it has none). An export makes it
+ * once (buildBatchDocx) and hands it to the document and to the result's note.
+ */
 export function estimateCircular(batch: BatchDetail, layout: Layout = batch.circular.layout): Estimate {
-  let byLayout = estimates.get(batch);
-  const known = byLayout?.get(layout);
-  if (known) return known;
   const paged = paginate(circularFlow(batch, layout));
   const rows = colophonRows(batch.circular, layout);
-  const estimate = { paged, colophon: rows > 0 ? planColophon(paged, rows) : null };
-  if (!byLayout) estimates.set(batch, (byLayout = new Map()));
-  byLayout.set(layout, estimate);
-  return estimate;
+  return { paged, colophon: rows > 0 ? planColophon(paged, rows) : null };
 }
 
 /** What the export result says about where the 版记 went, when it is not simply below the text. */
