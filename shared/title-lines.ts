@@ -205,14 +205,15 @@ function bestCuts(at: readonly number[], lineCount: number, maxWidth: number, br
   return best ? (best as { cuts: number[] }).cuts : null;
 }
 
+/** The cost of a line below one `above` wide, in stepCuts. */
+const step = (above: number, width: number) => (width >= above ? width - above : BAD_SHAPE_COST + above - width);
+
 /**
  * The best split into `lineCount` lines for a title too long to weigh every split, scored line by line so that
  * each line's best start can be kept by its end and width: a line wider than the one above costs its extra width
  * (a 正梯形 then scores as bestCuts scores it), a narrower one BAD_SHAPE_COST and the difference; a break inside
  * quotes as there.
  */
-const step = (above: number, width: number) => (width >= above ? width - above : BAD_SHAPE_COST + above - width);
-
 function stepCuts(at: readonly number[], lineCount: number, maxWidth: number, breaks: readonly Break[]): number[] | null {
   const total = at[at.length - 1]!;
   type Step = { cost: number; next: number; width: number; end: number; from: Step | null };
