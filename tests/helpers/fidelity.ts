@@ -35,27 +35,3 @@ export function twoLineTitles(pages: TextLine[][]): { page: number; top: string;
   });
   return out;
 }
-
-/** A 2号 line of the 版心 holds 20 characters. */
-const TITLE_LINE_CHARS = 20;
-
-/**
- * What is wrong with the break of a two-line title, or null (GB/T 9704 §7.3.1): a quoted term (“…”, ‘…’, 《…》,
- * 「…」) that fits a line is split between the lines, or the top line is longer than the second (a 倒梯形) when it
- * does not end with such a term kept whole.
- */
-export function titleBreakFault(t: { top: string; bottom: string }): string | null {
-  const chars = [...t.top, ...t.bottom];
-  const cut = [...t.top].length;
-  const open: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    if ('“‘《「'.includes(chars[i]!)) open.push(i);
-    else if ('”’》」'.includes(chars[i]!) && open.length) {
-      const from = open.pop()!;
-      if (from < cut && i >= cut && i - from + 1 <= TITLE_LINE_CHARS) return `splits ${chars.slice(from, i + 1).join('')}`;
-    }
-  }
-  if (cut > chars.length - cut && !/[”’》」]$/u.test(t.top)) return 'top line longer than the second';
-  return null;
-}
-
