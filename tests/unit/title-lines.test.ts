@@ -89,7 +89,7 @@ describe('title lines', () => {
     expectLines('“推进信用信息应用 加强社会诚信管理”复制推广典型案例', ['“推进信用信息应用 加强', '社会诚信管理”复制推广典型案例']);
   });
 
-  it('takes a line more where no split at word boundaries gives a 正梯形 (a protected term in the way)', () => {
+  it('takes a line more where no split at word boundaries gives a 正梯形 (a protected term, or no word end, in the way)', () => {
     // 中国（黑龙江）自由贸易试验区 is never split, so two lines could only be 19 / 12 characters
     expectLines('关于印发《中国（黑龙江）自由贸易试验区总体方案》实施细则的通知', ['关于印发', '《中国（黑龙江）自由贸易试验区总体方案》', '实施细则的通知']);
     expectLines('关于复制推广中国（黑龙江）自由贸易试验区“不动产登记业务便民模式”的通知', [
@@ -97,6 +97,10 @@ describe('title lines', () => {
       '中国（黑龙江）自由贸易试验区',
       '“不动产登记业务便民模式”的通知',
     ]);
+    // seed 004's tenth item at the newsletter's width: two lines would need a top line of 52 or 53 columns, where no
+    // word ends (it was cut «…弘扬伟 / 大爱国…», 27 characters over 26)
+    const item = '（一）《求是》杂志发表习近平总书记重要文章《大力弘扬伟大爱国主义精神，把强国建设、民族复兴伟业不断推向前进》';
+    expectLines(item, ['（一）《求是》杂志发表习近平总书记', '重要文章《大力弘扬伟大爱国主义精神，', '把强国建设、民族复兴伟业不断推向前进》'], 54);
   });
 
   it('balances three lines, and the newsletter’s wider lines', () => {
