@@ -169,8 +169,8 @@ export function countLines(text: string, width: number, metrics: LineMetrics = B
 const PAGE_HEIGHT = TYPE_AREA.height;
 
 /**
- * Widow and orphan control, unless a paragraph says otherwise: LibreOffice applies it to the exported paragraphs
- * (two lines at least at the foot and at the top of a page), and the pages are estimated as it sets them.
+ * Widow and orphan control, unless a paragraph says otherwise: the styles' defaults ask for it (Word), LibreOffice
+ * applies it anyway (two lines at least at the foot and at the top of a page), and the pages are estimated so.
  */
 const widows = (p: FlowParagraph) => p.widowControl !== false;
 

@@ -77,13 +77,16 @@ const APP_XML = `${XML_DECLARATION}<Properties xmlns="http://schemas.openxmlform
 /** Defaults and Normal both carry the font and size: LibreOffice reads the grid's character from Normal. */
 function stylesXml(o: DocumentOptions): string {
   const rPr = runProperties({ font: o.font, size: o.size, eastAsiaHint: true });
-  const spacing = paragraphProperties({ spacing: o.spacing }); // the defaults' w:pPr: its spacing alone
+  // The defaults' w:pPr: the spacing, and widow control (two lines at least on either side of a page break).
+  // LibreOffice applies widow control to every paragraph whether asked or not, and ../pagination estimates the
+  // pages so; Word applies it only where asked, and without it would set a lone line where they do not.
+  const defaults = paragraphProperties({ spacing: o.spacing, widowControl: true });
   const tableNormal =
     '<w:style w:type="table" w:styleId="TableNormal" w:default="1"><w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>' +
     '<w:tblPr><w:tblInd w:type="dxa" w:w="0"/><w:tblCellMar><w:top w:type="dxa" w:w="0"/><w:left w:type="dxa" w:w="108"/><w:bottom w:type="dxa" w:w="0"/><w:right w:type="dxa" w:w="108"/></w:tblCellMar></w:tblPr></w:style>';
   return wordRoot(
     'w:styles',
-    `<w:docDefaults><w:rPrDefault>${rPr}</w:rPrDefault><w:pPrDefault><w:pPr>${spacing}</w:pPr></w:pPrDefault></w:docDefaults>` +
+    `<w:docDefaults><w:rPrDefault>${rPr}</w:rPrDefault><w:pPrDefault><w:pPr>${defaults}</w:pPr></w:pPrDefault></w:docDefaults>` +
       tableNormal +
       `<w:style w:type="paragraph" w:styleId="Normal" w:default="1"><w:name w:val="Normal"/>${rPr}</w:style>`,
   );
