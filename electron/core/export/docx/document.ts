@@ -1,5 +1,4 @@
 import { formatChineseDate } from '../../../../shared/circular';
-import { formatDocNumber } from '../../../../shared/docnumber';
 import type { BatchDetail, Case, Circular, FontProfile, Layout } from '../../../../shared/domain';
 import { estimateCircular, type ColophonPlan } from './pagination';
 import { docNumberText } from '../file-names';
