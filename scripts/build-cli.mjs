@@ -11,10 +11,10 @@ export const CLI_OUT = path.join(root, 'out/cli');
 export const CLI_BUNDLE = path.join(CLI_OUT, 'cli.mjs');
 export const CLI_INPUTS = path.join(CLI_OUT, 'inputs.json');
 
-// Packages the core imports at the top of a module that every command loads (e.g. mammoth, through the demo
+// Packages the core imports at the top of a module that every command loads (e.g. word-extractor, through the demo
 // seeding's import path), but uses only inside functions: they become a proxy that requires the package on
 // first use, so `list batches` never loads them (exceljs and papaparse: the register's catalogue import).
-const LAZY_DEFAULT = ['mammoth', 'word-extractor', 'exceljs', 'papaparse'];
+const LAZY_DEFAULT = ['word-extractor', 'exceljs', 'papaparse'];
 
 /** @type {import('esbuild').Plugin} */
 const lazyDefault = {

@@ -9,7 +9,7 @@ import { tempDir } from '../helpers/tmp';
 import { wordFile } from '../helpers/word-samples';
 
 // The bundled command line (issue 13): built by scripts/build-cli.mjs, it loads docx and exceljs only in the
-// commands that export, and mammoth only when a .docx is read.
+// commands that export, and the file readers only when a file is read.
 const root = path.resolve(__dirname, '../..');
 
 interface Meta {
@@ -29,14 +29,14 @@ function startupInputs(meta: Meta, entry: string): string[] {
 }
 
 describe('the bundled command line', () => {
-  it('starts without docx, exceljs or mammoth, and runs from out/cli', async () => {
+  it('starts without docx or exceljs, and runs from out/cli', async () => {
     // @ts-expect-error a plain ES module of the build, without types
     const { buildCli, CLI_BUNDLE } = (await import('../../scripts/build-cli.mjs')) as { buildCli(): Promise<{ metafile: Meta }>; CLI_BUNDLE: string };
     const { metafile } = await buildCli();
     const entry = path.relative(root, CLI_BUNDLE).split(path.sep).join('/');
     const inputs = startupInputs(metafile, entry);
     expect(inputs.some((i) => i.includes('electron/core/repos/batch-reads'))).toBe(true);
-    for (const heavy of ['node_modules/docx/', 'node_modules/exceljs/', 'node_modules/mammoth/', 'node_modules/jszip/']) expect(inputs.filter((i) => i.includes(heavy)), heavy).toEqual([]);
+    for (const heavy of ['node_modules/docx/', 'node_modules/exceljs/', 'node_modules/word-extractor/', 'node_modules/jszip/']) expect(inputs.filter((i) => i.includes(heavy)), heavy).toEqual([]);
     // nor (issue 13, a start under 0.3 s) zod and the schemas, the API contract, the demo batch, the import and
     // proofreading code
     for (const unused of ['node_modules/zod/', 'shared/domain.ts', 'shared/register.ts', 'shared/contract', 'seeds/demo.json', 'node_modules/@xmldom/', 'electron/core/import/', 'electron/core/proofread/', 'electron/cli/commands.ts']) {
