@@ -15,6 +15,7 @@ import {
   importReportSchema,
   LAYOUTS,
   revisionSchema,
+  searchHitSchema,
   searchResultSchema,
   settingsSchema,
   statsSchema,
@@ -24,6 +25,7 @@ import {
   UNIT_KINDS,
 } from './domain';
 import { batchFixApplySchema, batchFixOptionsSchema, batchFixPlanSchema, batchFixResultSchema } from './batch-fixes';
+import { SEARCH_SNIPPETS } from './domain-constants';
 import { CALLS_API } from './contract-calls';
 import { NEWSLETTER_API } from './contract-newsletter';
 import { IMPORT_API } from './contract-import';
@@ -192,6 +194,11 @@ export const API = {
   'search.query': method(
     z.object({ query: z.string().max(200), filter: caseFilterSchema.strict().optional(), limit: z.number().int().min(1).max(500).optional() }).strict(),
     searchResultSchema,
+  ),
+  // The snippets of hits past the first SEARCH_SNIPPETS of a search (the library asks once the list is shown).
+  'search.snippets': method(
+    z.object({ query: z.string().max(200), caseIds: z.array(z.number().int().positive()).max(SEARCH_SNIPPETS) }).strict(),
+    z.array(z.object({ caseId: z.number().int().positive(), snippet: searchHitSchema.shape.snippet })),
   ),
   'stats.get': method(z.object({ batchId: z.number().int().positive().optional() }).strict(), statsSchema),
   'export.statsXlsx': method(z.object({ batchId: z.number().int().positive().optional() }).strict(), savedFileSchema),

@@ -69,3 +69,9 @@ export const DEFAULT_FONT_PROFILE: FontProfile = 'gb';
 export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告', info: '提示' };
+
+/**
+ * How many of a search's best hits come with their snippet, and how many snippets the library may ask for in one
+ * call afterwards (`search.snippets`): the snippet needs the case's whole text from SQLite's overflow pages.
+ */
+export const SEARCH_SNIPPETS = 100;

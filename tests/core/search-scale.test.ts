@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flattenCaseText } from '../../shared/body';
-import { SEARCH_CANDIDATES, SEARCH_SNIPPETS, searchCases } from '../../electron/core/search/search';
+import { SEARCH_CANDIDATES, SEARCH_SNIPPETS, searchCases, searchSnippets } from '../../electron/core/search/search';
 import { getCase, listCases } from '../../electron/core/repos/cases';
 import { cloneLibrary } from '../bench/benches';
 import { tempCasebook } from '../helpers/tmp';
@@ -39,6 +39,19 @@ describe('search in a library larger than it reads', () => {
       expect(h.snippet.length).toBeGreaterThan(0);
       if (flattenCaseText(getCase(db, h.caseId).lead, getCase(db, h.caseId).body).includes('税')) expect(h.snippet.some((s) => s.hit && s.text === '税')).toBe(true);
     });
+    // the hits past them get the same kind of snippet when the library asks (search.snippets), a hundred a call,
+    // and the best hits' snippets asked again are the search's own
+    const rest = r.results.slice(SEARCH_SNIPPETS, 2 * SEARCH_SNIPPETS);
+    const more = searchSnippets(db, '税', rest.map((h) => h.caseId));
+    expect(more.map((m) => m.caseId)).toEqual(rest.map((h) => h.caseId));
+    for (const { caseId, snippet } of more) {
+      expect(snippet.length).toBeGreaterThan(0);
+      if (flattenCaseText(getCase(db, caseId).lead, getCase(db, caseId).body).includes('税')) expect(snippet.some((s) => s.hit && s.text === '税')).toBe(true);
+    }
+    const best = r.results.slice(0, 5);
+    expect(searchSnippets(db, '税', best.map((h) => h.caseId))).toEqual(best.map((h) => ({ caseId: h.caseId, snippet: h.snippet })));
+    expect(searchSnippets(db, '税', [999_999])).toEqual([]); // no such case: nothing, not an error
+    expect(searchSnippets(db, '  ', [1])).toEqual([]);
     // ranked: every hit with the term in its title before any without
     const inTitle = r.results.map((h) => h.title.includes('税'));
     expect(inTitle.indexOf(false) < 0 || inTitle.lastIndexOf(true) < inTitle.indexOf(false)).toBe(true);

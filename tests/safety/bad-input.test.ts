@@ -52,6 +52,9 @@ describe('bad input is refused in Chinese and changes nothing', () => {
     expect((await refused('cases.create', { ...content, type: 'other' })).message).toMatch(/类型：应为以下之一：.*replication/u);
     expect((await refused('no.such', {})).code).toBe('unknown_method');
     expect((await refused('cases.create', null)).code).toBe('invalid_input');
+    // the snippets the library asks for after a search: at most a hundred cases a call
+    const many = await refused('search.snippets', { query: '退税', caseIds: Array.from({ length: 101 }, (_, i) => i + 1) });
+    expect(many.message).toMatch(/100/u);
   });
 
   it('a body nested 5 or 2,000 levels deep', async () => {

@@ -116,6 +116,7 @@ describe('the contract under fuzz', () => {
       'import.file': { fileName: 'a.txt', base64: Buffer.from('文本').toString('base64') },
       'backup.restore': { name: 'casebook-20260101-000000-000-daily.db' },
       'search.query': { query: '退税', limit: 5 },
+      'search.snippets': { query: '退税', caseIds: [1, 2] },
       // the register's and the newsletter's methods (issues 11 and 12), so that mutations reach their nested fields
       'register.saveExperience': { name: '经验', kind: 'pilot', batchNo: 1, area: '', origin: '', year: 2020, sourceDoc: '', note: '' },
       'register.importCatalogue': { fileName: 'a.csv', base64: Buffer.from('名称\n经验\n').toString('base64'), acceptGoodRows: false },

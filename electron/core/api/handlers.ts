@@ -17,7 +17,7 @@ import { checkCase, checkRawText } from '../proofread/check';
 import { assertReadyToIssue, checkBatch, unwaive, waive } from '../proofread/batch';
 import { applyFixes } from '../proofread/fixes';
 import { applyBatchFixes, planBatchFixes } from '../proofread/batch-fixes';
-import { searchCases } from '../search/search';
+import { searchCases, searchSnippets } from '../search/search';
 import { computeStats } from '../stats/stats';
 import type { HandlerTable } from './dispatch';
 import type { Host } from './host';
@@ -96,6 +96,7 @@ export function createHandlers(ctx: HandlerContext): HandlerTable {
     ...exportHandlers(ctx),
 
     'search.query': ({ query, filter, limit }) => searchCases(db, query, filter ?? {}, limit),
+    'search.snippets': ({ query, caseIds }) => searchSnippets(db, query, caseIds),
     'stats.get': ({ batchId }) => computeStats(db, { batchId }),
 
     'proofread.case': ({ content, caseId }) => {

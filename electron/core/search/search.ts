@@ -2,6 +2,7 @@ import type { CaseFilter, SearchHit, SearchResult } from '../../../shared/domain
 import type { Db } from '../db/connection';
 import { charPhrase } from './char-tokens';
 import { caseFilterClauses } from '../repos/case-reads';
+import { SEARCH_SNIPPETS } from '../../../shared/domain-constants';
 
 // Chinese full-text search over titles, units and all case text. The FTS5 trigram index answers terms of three
 // characters or more; shorter terms (退税, 通关) cannot form a trigram and are looked up in the character index
@@ -68,16 +69,16 @@ const hitOf = (r: HitRow, snippet: SearchHit['snippet'], terms: string[]): Searc
 });
 
 /**
- * How many of the best hits get a snippet. The snippet needs the case's whole text, which SQLite reads from its
- * overflow pages: for 500 hits that was most of a search's time (about 20 ms of 25 at 5,000 cases). The library
- * shows about ten rows at a time, best first; the hits past these keep their highlighted titles.
+ * How many of the best hits get a snippet (shared with the contract's limit of `search.snippets`). The snippet
+ * needs the case's whole text, which SQLite reads from its overflow pages: for 500 hits that was most of a search's
+ * time (about 20 ms of 25 at 5,000 cases). The library shows about ten rows at a time, best first, and asks for the
+ * snippets of the hits past these once the list is shown.
  */
-export const SEARCH_SNIPPETS = 100;
+export { SEARCH_SNIPPETS };
 
-/** The hits in their order, the first SEARCH_SNIPPETS with the snippet around the first hit in the body. */
-function withSnippets(db: Db, rows: HitRow[], terms: string[]): SearchHit[] {
-  const shown = rows.slice(0, SEARCH_SNIPPETS);
-  const params: Record<string, unknown> = { ids: JSON.stringify(shown.map((r) => r.id)) };
+/** The snippet around the first hit of `terms` in the body of each case of `ids`, by case id (cases not found: none). */
+function snippetsOf(db: Db, ids: number[], terms: string[]): Map<number, SearchHit['snippet']> {
+  const params: Record<string, unknown> = { ids: JSON.stringify(ids) };
   terms.forEach((t, i) => (params[`term${i}`] = t));
   // The first hit in the body (1-based), and the snippet's window around it: SNIPPET_RADIUS before, twice after,
   // cut in SQL so that only the window leaves SQLite.
@@ -90,11 +91,28 @@ function withSnippets(db: Db, rows: HitRow[], terms: string[]): SearchHit[] {
        FROM (SELECT t.case_id AS id, t.body, length(t.body) AS body_length, ${at} AS at FROM case_text t WHERE t.case_id IN (SELECT value FROM json_each(@ids))) h`,
     )
     .all(params) as { id: number; window: string; start: number; at: number | null; body_length: number }[];
-  const byId = new Map(windows.map((w) => [w.id, w]));
-  return rows.map((r) => {
-    const w = byId.get(r.id);
-    return hitOf(r, w ? snippet(w.window, w.start, w.at, w.body_length, terms) : [], terms);
-  });
+  return new Map(windows.map((w) => [w.id, snippet(w.window, w.start, w.at, w.body_length, terms)]));
+}
+
+/** The hits in their order, the first SEARCH_SNIPPETS with the snippet around the first hit in the body. */
+function withSnippets(db: Db, rows: HitRow[], terms: string[]): SearchHit[] {
+  const byId = snippetsOf(
+    db,
+    rows.slice(0, SEARCH_SNIPPETS).map((r) => r.id),
+    terms,
+  );
+  return rows.map((r) => hitOf(r, byId.get(r.id) ?? [], terms));
+}
+
+/**
+ * The snippets of hits past the first SEARCH_SNIPPETS, asked for by the library after the list is shown (at most
+ * SEARCH_SNIPPETS cases a call): the same snippet the search gives, so the whole list reads alike.
+ */
+export function searchSnippets(db: Db, query: string, caseIds: number[]): { caseId: number; snippet: SearchHit['snippet'] }[] {
+  const terms = searchTerms(query);
+  if (!terms.length || !caseIds.length) return [];
+  const byId = snippetsOf(db, caseIds, terms);
+  return caseIds.flatMap((caseId) => (byId.has(caseId) ? [{ caseId, snippet: byId.get(caseId)! }] : []));
 }
 
 /**

@@ -3,7 +3,7 @@ import { App, Button, Empty, Input, Segmented, Space, Table, Typography, type In
 import type { ColumnsType } from 'antd/es/table';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseFilter, CaseRow, SearchHit } from '../../../shared/domain';
-import { CASE_TYPE_LABELS } from '../../../shared/domain-constants'; // no zod in the first window
+import { CASE_TYPE_LABELS, SEARCH_SNIPPETS } from '../../../shared/domain-constants'; // no zod in the first window
 import { api } from '../api';
 import { takeAnswered } from '../transport';
 import { BatchMembership } from '../components/BatchMembership';
@@ -69,16 +69,36 @@ export function CaseLibrary() {
       setSearchInfo('');
       return;
     }
+    let current = true; // false once the query or the filter changed: a late answer is not shown
     const timer = setTimeout(async () => {
       try {
         const r = await api['search.query']({ query, filter, limit: 500 });
+        if (!current) return;
         setHits(new Map(r.results.map((h) => [h.caseId, h])));
         setSearchInfo(searchSummary(r));
+        // The best SEARCH_SNIPPETS hits come with their snippet; the rest get theirs now that the list is shown,
+        // a call per hundred, so that every row reads alike when the clerk scrolls down.
+        for (let from = SEARCH_SNIPPETS; from < r.results.length && current; from += SEARCH_SNIPPETS) {
+          const more = await api['search.snippets']({ query, caseIds: r.results.slice(from, from + SEARCH_SNIPPETS).map((h) => h.caseId) });
+          if (!current) return;
+          setHits((old) => {
+            if (!old) return old;
+            const next = new Map(old);
+            for (const { caseId, snippet } of more) {
+              const hit = next.get(caseId);
+              if (hit) next.set(caseId, { ...hit, snippet });
+            }
+            return next;
+          });
+        }
       } catch (e) {
-        message.error(errorText(e));
+        if (current) message.error(errorText(e));
       }
     }, 250);
-    return () => clearTimeout(timer);
+    return () => {
+      current = false;
+      clearTimeout(timer);
+    };
   }, [query, filter, bin, message]);
 
   useCommand((cmd) => {
