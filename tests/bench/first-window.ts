@@ -69,7 +69,7 @@ export async function firstWindowBench(): Promise<Figure[]> {
           const t0Epoch = Date.now();
           const t0 = performance.now();
           await page.goto(app.url);
-          await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+          await page.locator('[elementtiming="case-list"]').first().waitFor({ state: 'visible', timeout: 30_000 });
           const seen = performance.now() - t0;
           if (i === 0) continue; // the first run warms up the server and the disk cache
           into.push(await listShownAt(page, t0Epoch));
@@ -135,7 +135,7 @@ type Timed = Awaited<ReturnType<typeof typeAndTime>>;
 /** Opens the longest demo case of the app at `url` and puts the caret at the end of its first body text box. */
 async function openLongest(page: import('playwright-core').Page, url: string, id: number) {
   await page.goto(url);
-  await page.locator('.ant-table-row').first().waitFor({ state: 'visible', timeout: 30_000 });
+  await page.locator('[elementtiming="case-list"]').first().waitFor({ state: 'visible', timeout: 30_000 });
   await page.evaluate((id) => (location.hash = `#/cases/${id}`), id); // the editor's chunk loads here
   const box = page.locator('[data-testid^="node-"] textarea, .para-row textarea').first();
   await box.waitFor({ state: 'visible', timeout: 30_000 }).catch(async (e) => {

@@ -24,7 +24,7 @@ test('every hit of a search past the hundredth shows its snippet when the clerk 
   await expect.poll(() => snippets.length).toBe(1); // the hits past the hundredth, in one call
 
   // scroll to the end of the list: the last row shows a snippet with the term marked
-  const holder = page.locator('.library-table .ant-table-tbody-virtual-holder, .library-table .ant-table-body').first();
+  const holder = page.locator('.library-table .vt-scroll');
   await holder.hover();
   await expect
     .poll(async () => {
@@ -32,7 +32,7 @@ test('every hit of a search past the hundredth shows its snippet when the clerk 
       return holder.evaluate((el) => el.scrollTop + el.clientHeight >= el.scrollHeight - 2);
     })
     .toBe(true);
-  const last = page.locator('.library-table .ant-table-row').last();
+  const last = page.locator('.library-table .vt-row').last();
   await expect(last.locator('.snippet mark, .snippet .hit').first()).toBeVisible();
   await expect(last.locator('.snippet')).toContainText('联办');
   expect(web.consoleErrors).toEqual([]);

@@ -16,7 +16,7 @@ test('a fresh database shows the demo batch’s 28 cases with no script errors',
   await expect(page.getByText('“建设项目水、电、气、暖现场一次联办模式”复制推广典型案例')).toBeVisible();
   // The table is virtual: scroll it with the wheel, as a clerk would, until the 28th case shows.
   const last = page.getByText('“优化涉税事项办理程序，压缩办理时限”复制推广典型案例');
-  await page.locator('.ant-table-body, .ant-table-tbody-virtual').first().hover();
+  await page.locator('.library-table .vt-scroll').hover();
   await expect
     .poll(async () => {
       await page.mouse.wheel(0, 1500);

@@ -8,7 +8,7 @@ test('the library fits 1366×768: no column cut, 类型 on one line, 14 rows, a 
   await page.goto(web.url);
   await expect(page.getByText(DEMO_CASE)).toBeVisible();
   // no horizontal scrolling: the table body is no wider than its box
-  const body = page.locator('.library-table .ant-table-tbody-virtual-holder, .library-table .ant-table-body').first();
+  const body = page.locator('.library-table .vt-scroll');
   const [scrollW, clientW] = await body.evaluate((el) => [el.scrollWidth, el.clientWidth]);
   expect(scrollW).toBeLessThanOrEqual(clientW + 1);
   // every header cell ends inside the table's box, 修改时间 too, and its text is whole
@@ -19,7 +19,7 @@ test('the library fits 1366×768: no column cut, 类型 on one line, 14 rows, a 
     expect(box.x + box.width, name).toBeLessThanOrEqual(table!.x + table!.width + 1);
   }
   // the time of the first row is shown whole (not clipped by its cell)
-  const cells = page.locator('.library-table .ant-table-row').first().locator('.ant-table-cell');
+  const cells = page.locator('.library-table .vt-row').first().locator('td');
   const timeCell = cells.last();
   const [cellScroll, cellClient] = await timeCell.evaluate((el) => [el.scrollWidth, el.clientWidth]);
   expect(cellScroll).toBeLessThanOrEqual(cellClient);
@@ -40,7 +40,7 @@ test('the library fits 1366×768: no column cut, 类型 on one line, 14 rows, a 
   expect(await lines(typeCell)).toBe(1);
   expect(await lines(cells.nth(1))).toBe(1); // the title too: one line a row, the whole name on hover
   // at least 14 rows wholly visible in the window
-  const visible = await page.locator('.library-table .ant-table-row').evaluateAll((rows) =>
+  const visible = await page.locator('.library-table .vt-row').evaluateAll((rows) =>
     rows.filter((r) => {
       const b = r.getBoundingClientRect();
       return b.top >= 0 && b.bottom <= window.innerHeight;

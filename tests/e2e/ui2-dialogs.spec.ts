@@ -58,7 +58,7 @@ test('no aria label or title on any page is in English', async ({ page, web }) =
   }
   // a case, a batch with its tabs, a newsletter
   await page.getByRole('link', { name: '案例库', exact: true }).click();
-  await page.locator('.ant-table-row a').first().click();
+  await page.locator('.library-table .vt-row a').first().click();
   await expect(page.getByLabel('案例名称')).toBeVisible();
   await page.waitForTimeout(1000);
   found['案例'] = await englishAria(page);

@@ -56,6 +56,14 @@ describe('the first window', () => {
     expect([...packages]).not.toContain('zod');
     expect(rel.filter((f) => /^shared\/(domain|register|newsletter|contract[\w-]*|zod-zh|calls)\.ts$/u.test(f))).toEqual([]);
   });
+
+  it('does not use antd’s Table: the library draws its own (components/VirtualTable.tsx)', () => {
+    // antd's Table brought about 190 KB of start scripts and a forced layout inside its first render
+    const named = /import\s*\{([^}]*)\}\s*from\s*'antd'/gu;
+    const users = [...files].filter((f) => [...fs.readFileSync(f, 'utf8').matchAll(named)].some((m) => m[1]!.split(',').some((n) => n.trim() === 'Table')));
+    expect(users.map((f) => path.relative(path.resolve('.'), f))).toEqual([]);
+    expect(rel).toContain('renderer/src/components/VirtualTable.tsx');
+  });
 });
 
 describe('the API client without the contract at run time', () => {

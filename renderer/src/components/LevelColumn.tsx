@@ -1,10 +1,10 @@
 import { Tag, Tooltip } from 'antd';
-import type { ColumnType } from 'antd/es/table';
 import { useEffect, useState } from 'react';
 import type { CaseRow } from '../../../shared/domain';
 import { CASE_LEVEL_LABELS, CASE_LEVEL_RANK, type CaseLevel } from '../../../shared/register-constants'; // no zod in the first window
 import { api } from '../api';
 import { takeAnswered } from '../transport';
+import type { TableColumn } from './VirtualTable';
 
 const LEVEL_SHORT: Record<CaseLevel, string> = {
   area: '片区级',
@@ -15,7 +15,7 @@ const LEVEL_SHORT: Record<CaseLevel, string> = {
 };
 
 // The case library's 级别 column: each case's current level from the register's level history.
-export function useLevelColumn(): ColumnType<CaseRow> {
+export function useLevelColumn(): TableColumn<CaseRow> {
   const [preloaded] = useState(() => takeAnswered('register.currentLevels', {})); // the first window's early call
   const [levels, setLevels] = useState<Map<number, CaseLevel>>(() => new Map(preloaded?.map((l) => [l.caseId, l.level])));
   useEffect(() => {
@@ -32,8 +32,8 @@ export function useLevelColumn(): ColumnType<CaseRow> {
     title: '级别',
     key: 'level',
     width: 120,
-    sorter: (a, b) => rank(a) - rank(b),
-    render: (_: unknown, r: CaseRow) => {
+    compare: (a, b) => rank(a) - rank(b),
+    render: (r) => {
       const l = levels.get(r.id);
       // a short tag keeps the library within 1366 pixels; the whole name is in the tooltip
       return l ? (

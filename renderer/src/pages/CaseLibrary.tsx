@@ -1,6 +1,5 @@
 import { CopyOutlined, DeleteOutlined, FileExcelOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Input, Segmented, Space, Table, Typography, type InputRef } from 'antd';
-import type { ColumnsType } from 'antd/es/table';
+import { App, Button, Empty, Input, Segmented, Space, Typography, type InputRef } from 'antd';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseFilter, CaseRow, SearchHit } from '../../../shared/domain';
 import { CASE_TYPE_LABELS, SEARCH_SNIPPETS } from '../../../shared/domain-constants'; // no zod in the first window
@@ -14,9 +13,8 @@ import { useExport } from '../components/ExportResult';
 import { errorText, fmtTime } from '../format';
 import { navigate } from '../router';
 import { useViewportHeight } from '../hooks';
-import { ResizableTitle } from '../components/ResizableTitle';
+import { VirtualTable, type TableColumn } from '../components/VirtualTable';
 import { useTablePrefs } from '../table-prefs';
-import { chineseSelection } from '../table-a11y';
 import { useCommand } from '../shortcuts';
 import { searchSummary } from '../../../shared/search-summary';
 import { useLevelColumn } from '../components/LevelColumn';
@@ -37,14 +35,6 @@ export function CaseLibrary() {
   const runExport = useExport();
   const viewport = useViewportHeight();
   const { prefs, setWidth, setSort } = useTablePrefs('casebook.library.table');
-  const [tableWidth, setTableWidth] = useState(estimatedTableWidth); // measured below; a right guess saves a second render
-  const observed = useRef<ResizeObserver | null>(null);
-  const measure = useCallback((el: HTMLDivElement | null) => {
-    observed.current?.disconnect();
-    if (!el) return;
-    observed.current = new ResizeObserver(([e]) => setTableWidth(Math.floor(e!.contentRect.width)));
-    observed.current.observe(el);
-  }, []);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -160,52 +150,40 @@ export function CaseLibrary() {
   };
 
   const levelColumn = useLevelColumn(); // the register's current level of each case
-  // Widths that fit 1366×768 without a horizontal scroll: the title takes what the others leave, until the
-  // clerk drags a border (the widths and the sort are kept between sessions).
-  const base: (ColumnsType<CaseRow>[number] & { key: string; width?: number })[] = [
+  // Widths that fit 1366×768 without a horizontal scroll: the title takes what the others leave (at least 260
+  // pixels), until the clerk drags a border (the widths and the sort are kept between sessions).
+  const base: (TableColumn<CaseRow> & { width?: number })[] = [
     {
       key: 'title',
       title: '案例名称',
-      dataIndex: 'title',
-      ellipsis: true,
-      sorter: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
-      render: (title: string, r) => {
+      minWidth: 260,
+      compare: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
+      render: (r) => {
         const hit = hits?.get(r.id);
         return (
-          <div {...LIST_SHOWN_TIMING}>
-            <a href={`#/cases/${r.id}`} title={title}>{hit ? <Highlight segments={hit.titleHits} /> : title}</a>
+          <>
+            <div className="vt-ellipsis-line" {...LIST_SHOWN_TIMING}>
+              <a href={`#/cases/${r.id}`} title={r.title}>{hit ? <Highlight segments={hit.titleHits} /> : r.title}</a>
+            </div>
             {hit && (
-              <div className="snippet">
+              <div className="snippet vt-ellipsis-line">
                 <Highlight segments={hit.snippet} />
               </div>
             )}
-          </div>
+          </>
         );
       },
     },
-    { key: 'unitName', title: '提供单位', dataIndex: 'unitName', width: 100, ellipsis: true, sorter: (a, b) => a.unitId - b.unitId },
-    { key: 'fieldName', title: '领域', dataIndex: 'fieldName', width: 92, ellipsis: true, sorter: (a, b) => (a.fieldName ?? '').localeCompare(b.fieldName ?? '', 'zh-CN') },
-    { key: 'type', title: '类型', dataIndex: 'type', width: 132, className: 'nowrap', render: (t: CaseRow['type']) => CASE_TYPE_LABELS[t] },
-    { key: 'status', title: '状态', dataIndex: 'status', width: 76, render: (s: CaseRow['status']) => <StatusTag status={s} /> },
-    { ...levelColumn, key: 'level', width: 92 },
-    { key: 'year', title: '年度', dataIndex: 'year', width: 68, sorter: (a, b) => (a.year ?? 0) - (b.year ?? 0) },
-    { key: 'batches', title: '批次', dataIndex: 'batches', width: 96, render: (bs: CaseRow['batches']) => <BatchMembership batches={bs} /> },
-    { key: 'updatedAt', title: '修改时间', dataIndex: 'updatedAt', width: 148, className: 'nowrap', sorter: (a, b) => a.updatedAt.localeCompare(b.updatedAt), render: fmtTime },
+    { key: 'unitName', title: '提供单位', width: 100, ellipsis: true, compare: (a, b) => a.unitId - b.unitId, render: (r) => <span title={r.unitName}>{r.unitName}</span> },
+    { key: 'fieldName', title: '领域', width: 92, ellipsis: true, compare: (a, b) => (a.fieldName ?? '').localeCompare(b.fieldName ?? '', 'zh-CN'), render: (r) => <span title={r.fieldName ?? undefined}>{r.fieldName}</span> },
+    { key: 'type', title: '类型', width: 132, className: 'nowrap', render: (r) => CASE_TYPE_LABELS[r.type] },
+    { key: 'status', title: '状态', width: 76, render: (r) => <StatusTag status={r.status} /> },
+    { ...levelColumn, width: 92 },
+    { key: 'year', title: '年度', width: 68, compare: (a, b) => (a.year ?? 0) - (b.year ?? 0), render: (r) => r.year },
+    { key: 'batches', title: '批次', width: 96, ellipsis: true, render: (r) => <BatchMembership batches={r.batches} /> },
+    { key: 'updatedAt', title: '修改时间', width: 148, className: 'nowrap', compare: (a, b) => a.updatedAt.localeCompare(b.updatedAt), render: (r) => fmtTime(r.updatedAt) },
   ];
-  const SELECT_WIDTH = 40;
-  const SCROLLBAR = 12;
-  const others = base.slice(1).reduce((n, c) => n + (prefs.widths[c.key] ?? c.width ?? 0), 0);
-  const titleWidth = prefs.widths.title ?? Math.max(260, tableWidth - SELECT_WIDTH - SCROLLBAR - others);
-  const columns: ColumnsType<CaseRow> = base.map((c) => {
-    const width = c.key === 'title' ? titleWidth : (prefs.widths[c.key] ?? c.width!);
-    return {
-      ...c,
-      width,
-      ...(c.sorter ? { sortOrder: prefs.sort?.key === c.key ? prefs.sort.order : null } : {}),
-      onHeaderCell: () => ({ width, onResize: (w: number) => setWidth(c.key, w), resizeLabel: `调整“${String(c.title)}”列宽` }) as React.HTMLAttributes<HTMLElement>,
-    };
-  });
-  const totalWidth = SELECT_WIDTH + columns.reduce((n, c) => n + Number(c.width), 0);
+  const columns = base.map((c) => (prefs.widths[c.key] ? { ...c, width: prefs.widths[c.key] } : c));
 
   return (
     <>
@@ -261,27 +239,22 @@ export function CaseLibrary() {
         </Space>
         <Typography.Text type="secondary">共 {shown.length} 个案例{selected.length ? `，已选 ${selected.length} 个` : ''}</Typography.Text>
       </div>
-      <div ref={measure}>
-      <Table<CaseRow>
+      <VirtualTable<CaseRow>
         className="library-table"
-        rowKey="id"
-        size="small"
-        virtual
-        scroll={{ y: Math.max(240, viewport - 236), x: totalWidth }}
-        loading={loading}
+        rows={shown}
+        rowKey={caseId}
         columns={columns}
-        components={{ header: { cell: ResizableTitle } }}
-        onChange={(_, __, sorter) => {
-          const s = Array.isArray(sorter) ? sorter[0] : sorter;
-          setSort(s?.order && s.columnKey ? { key: String(s.columnKey), order: s.order } : null);
-        }}
-        locale={{ emptyText: <LibraryEmpty bin={bin} filtered={!!query.trim() || Object.values(filter).some((v) => v !== undefined)} /> }}
-        dataSource={shown}
-        pagination={false}
-        rowSelection={{ columnWidth: 40, selectedRowKeys: selected, onChange: (keys) => setSelected(keys as number[]), ...chineseSelection<CaseRow>((r) => r.title) }}
-        onRow={(r) => ({ onDoubleClick: () => navigate({ page: 'case', id: r.id }) })}
+        rowHeight={hits ? SEARCH_ROW_HEIGHT : ROW_HEIGHT}
+        bodyHeight={Math.max(240, viewport - 236)}
+        loading={loading}
+        empty={<LibraryEmpty bin={bin} filtered={!!query.trim() || Object.values(filter).some((v) => v !== undefined)} />}
+        sort={prefs.sort}
+        onSort={setSort}
+        onResize={setWidth}
+        selection={{ selected, onChange: setSelected, nameOf: caseTitle }}
+        onRowDoubleClick={(r) => navigate({ page: 'case', id: r.id })}
+        listKey={`${bin}|${query.trim()}|${JSON.stringify(filter)}`}
       />
-      </div>
     </>
   );
 }
@@ -293,8 +266,11 @@ export function CaseLibrary() {
  */
 const LIST_SHOWN_TIMING = { elementtiming: 'case-list' } as React.HTMLAttributes<HTMLDivElement>;
 
-/** The table's width before it is measured: the window less the menu (App.tsx: 168) and the page's padding (2 × 20). */
-const estimatedTableWidth = () => Math.max(0, document.documentElement.clientWidth - 168 - 40);
+/** A row's height: one line (the title cut with «…», its whole text on hover), or two with a search's snippet. */
+const ROW_HEIGHT = 32;
+const SEARCH_ROW_HEIGHT = 50;
+const caseId = (r: CaseRow) => r.id;
+const caseTitle = (r: CaseRow) => r.title;
 
 /** What an empty list says: what to do next. */
 function LibraryEmpty({ bin, filtered }: { bin: boolean; filtered: boolean }) {

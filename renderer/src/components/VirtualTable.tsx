@@ -1,0 +1,282 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { SortOrder, TablePrefs } from '../table-prefs';
+import './VirtualTable.css';
+
+/**
+ * A light table for long lists: only the rows in view are rendered (fixed row heights), the header sorts and its
+ * borders drag, a check box column selects (Shift+click selects a range). The case library's first window uses it
+ * instead of antd's Table, which brought about 190 KB of start scripts and a forced layout inside its first render
+ * (issue 13: the first window). It keeps antd's look (its class names for the check boxes, its table colours).
+ */
+export interface TableColumn<T> {
+  key: string;
+  title: string;
+  /** Pixels; a column without a width takes the room the others leave (at least `minWidth`). */
+  width?: number;
+  minWidth?: number;
+  render: (row: T) => ReactNode;
+  /** Ascending order; a column with one is sortable. */
+  compare?: (a: T, b: T) => number;
+  /** One line, cut with «…» (the whole text is in the cell's title when it is a string). */
+  ellipsis?: boolean;
+  className?: string;
+}
+
+export interface TableSelection<T> {
+  selected: readonly number[];
+  onChange: (keys: number[]) => void;
+  /** The row's name for a screen reader: «选择“…”». */
+  nameOf: (row: T) => string;
+}
+
+interface Props<T> {
+  className?: string;
+  rows: readonly T[];
+  rowKey: (row: T) => number;
+  columns: readonly TableColumn<T>[];
+  /** Every row's height in pixels: the rows in view are computed from it, so a row's content must fit. */
+  rowHeight: number;
+  /** The most the body shows before it scrolls, in pixels (the header comes on top). */
+  bodyHeight: number;
+  loading?: boolean;
+  empty: ReactNode;
+  sort: TablePrefs['sort'];
+  onSort: (sort: TablePrefs['sort']) => void;
+  onResize?: (key: string, width: number) => void;
+  selection?: TableSelection<T>;
+  onRowDoubleClick?: (row: T) => void;
+  /** Another list (a new search, filter, sort): the table shows its top. Changes of the same list keep the place. */
+  listKey?: string;
+}
+
+const SELECT_WIDTH = 40;
+/** Rows rendered beyond each edge of the view, so a wheel turn or a Tab shows rendered rows. */
+const OVERSCAN = 6;
+/** antd's order of clicks on a sortable header: ascending, descending, none. */
+const NEXT_ORDER: Record<SortOrder | 'none', SortOrder | null> = { none: 'ascend', ascend: 'descend', descend: null };
+const ORDER_LABEL: Record<SortOrder | 'none', string> = { none: '点击升序', ascend: '点击降序', descend: '取消排序' };
+
+export function VirtualTable<T>(props: Props<T>) {
+  const { rows, rowKey, columns, rowHeight, bodyHeight, sort, onSort, onResize, selection } = props;
+  const scroller = useRef<HTMLDivElement>(null);
+  const [topRow, setTopRow] = useState(0); // the first row in view: scrolling within a row renders nothing
+  const anchor = useRef<number | null>(null); // the last row clicked without Shift: the start of a Shift range
+
+  const sorted = useMemo(() => {
+    const col = sort && columns.find((c) => c.key === sort.key);
+    if (!col?.compare) return rows;
+    const sign = sort!.order === 'ascend' ? 1 : -1;
+    return [...rows].sort((a, b) => sign * col.compare!(a, b)); // stable: equal rows keep their order
+  }, [rows, columns, sort]);
+
+  // Another list: its top. Other rows or another row height: the rows in view follow the scroll position, which
+  // the browser may have moved back when the list got shorter.
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) el.scrollTop = 0;
+  }, [props.listKey, sort]);
+  useLayoutEffect(() => {
+    const el = scroller.current;
+    if (el) setTopRow(Math.floor(el.scrollTop / rowHeight));
+  }, [sorted, rowHeight, props.listKey, sort]);
+
+  const first = Math.max(0, topRow - OVERSCAN);
+  const last = Math.min(sorted.length, topRow + Math.ceil(bodyHeight / rowHeight) + 1 + OVERSCAN);
+  const fixedWidth = columns.reduce((n, c) => n + (c.width ?? c.minWidth ?? 0), selection ? SELECT_WIDTH : 0);
+  const flexible = columns.some((c) => c.width === undefined);
+
+  const selectedSet = useMemo(() => new Set(selection?.selected), [selection?.selected]);
+  const allKeys = useMemo(() => sorted.map(rowKey), [sorted, rowKey]);
+  const checkedCount = selection ? allKeys.reduce((n, k) => n + (selectedSet.has(k) ? 1 : 0), 0) : 0;
+
+  const toggleRow = useCallback(
+    (index: number, shift: boolean) => {
+      if (!selection) return;
+      const key = allKeys[index]!;
+      const on = !selectedSet.has(key);
+      const from = shift && anchor.current !== null ? Math.min(anchor.current, index) : index;
+      const to = shift && anchor.current !== null ? Math.max(anchor.current, index) : index;
+      const next = new Set(selectedSet);
+      for (let i = from; i <= to; i++) (on ? next.add(allKeys[i]!) : next.delete(allKeys[i]!));
+      if (!shift) anchor.current = index;
+      // in the list's order; a selected case the list does not show (a search) stays selected
+      const shown = new Set(allKeys);
+      selection.onChange(allKeys.filter((k) => next.has(k)).concat(selection.selected.filter((k) => !shown.has(k))));
+    },
+    [selection, allKeys, selectedSet],
+  );
+  const toggleAll = () => selection?.onChange(checkedCount === allKeys.length ? [] : allKeys);
+
+  const cycleSort = (col: TableColumn<T>) => {
+    const order = NEXT_ORDER[sort?.key === col.key ? sort.order : 'none'];
+    onSort(order ? { key: col.key, order } : null);
+  };
+
+  return (
+    <div className={`vt ${props.className ?? ''}`}>
+      <div
+        ref={scroller}
+        className="vt-scroll"
+        style={{ maxHeight: bodyHeight + HEADER_HEIGHT }}
+        onScroll={(e) => setTopRow(Math.floor(e.currentTarget.scrollTop / rowHeight))}
+        aria-busy={props.loading || undefined}
+      >
+        <table
+          className="vt-table"
+          style={flexible ? { width: '100%', minWidth: fixedWidth } : { width: fixedWidth }}
+          aria-rowcount={sorted.length + 1}
+        >
+          <colgroup>
+            {selection && <col style={{ width: SELECT_WIDTH }} />}
+            {columns.map((c) => (
+              <col key={c.key} style={c.width === undefined ? undefined : { width: c.width }} />
+            ))}
+          </colgroup>
+          <thead>
+            <tr aria-rowindex={1}>
+              {selection && (
+                <th className="vt-select">
+                  <CheckBox
+                    label="全选"
+                    checked={checkedCount > 0 && checkedCount === allKeys.length}
+                    indeterminate={checkedCount > 0 && checkedCount < allKeys.length}
+                    disabled={!allKeys.length}
+                    onToggle={toggleAll}
+                  />
+                </th>
+              )}
+              {columns.map((c) => {
+                const order = sort?.key === c.key ? sort.order : undefined;
+                return (
+                  <th
+                    key={c.key}
+                    className={c.compare ? 'vt-sortable' : undefined}
+                    tabIndex={c.compare ? 0 : undefined}
+                    aria-sort={order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : undefined}
+                    title={c.compare ? ORDER_LABEL[order ?? 'none'] : undefined}
+                    onClick={c.compare ? () => cycleSort(c) : undefined}
+                    onKeyDown={c.compare ? (e) => (e.key === 'Enter' || e.key === ' ') && (e.preventDefault(), cycleSort(c)) : undefined}
+                  >
+                    <span className="vt-title">{c.title}</span>
+                    {c.compare && (
+                      <span className="vt-sorter" aria-hidden>
+                        <span className={order === 'ascend' ? 'vt-up on' : 'vt-up'} />
+                        <span className={order === 'descend' ? 'vt-down on' : 'vt-down'} />
+                      </span>
+                    )}
+                    {onResize && <ColumnGrip label={`调整“${c.title}”列宽`} onResize={(w) => onResize(c.key, w)} />}
+                  </th>
+                );
+              })}
+            </tr>
+          </thead>
+          <tbody>
+            {first > 0 && <tr className="vt-spacer" aria-hidden style={{ height: first * rowHeight }} />}
+            {sorted.slice(first, last).map((row, i) => {
+              const index = first + i;
+              const key = allKeys[index]!;
+              const checked = selectedSet.has(key);
+              return (
+                <tr
+                  key={key}
+                  data-row-key={key}
+                  aria-rowindex={index + 2}
+                  aria-selected={selection ? checked : undefined}
+                  className={checked ? 'vt-row vt-row-selected' : 'vt-row'}
+                  style={{ height: rowHeight }}
+                  onDoubleClick={props.onRowDoubleClick && (() => props.onRowDoubleClick!(row))}
+                >
+                  {selection && (
+                    <td className="vt-select">
+                      <CheckBox label={`选择“${selection.nameOf(row)}”`} checked={checked} onToggle={(shift) => toggleRow(index, shift)} />
+                    </td>
+                  )}
+                  {columns.map((c) => (
+                    <td key={c.key} className={[c.ellipsis && 'vt-ellipsis', c.className].filter(Boolean).join(' ') || undefined}>
+                      {c.render(row)}
+                    </td>
+                  ))}
+                </tr>
+              );
+            })}
+            {last < sorted.length && <tr className="vt-spacer" aria-hidden style={{ height: (sorted.length - last) * rowHeight }} />}
+            {!sorted.length && !props.loading && (
+              <tr>
+                <td className="vt-empty" colSpan={columns.length + (selection ? 1 : 0)}>
+                  {props.empty}
+                </td>
+              </tr>
+            )}
+          </tbody>
+        </table>
+      </div>
+      {props.loading && (
+        <div className="vt-loading" role="status">
+          加载中…
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The header row's height (styles in VirtualTable.css): the body's room is added to it. */
+const HEADER_HEIGHT = 39;
+
+/** antd's check box drawn with its own classes, so the table looks like antd's without loading its script. */
+function CheckBox(p: { label: string; checked: boolean; indeterminate?: boolean; disabled?: boolean; onToggle: (shift: boolean) => void }) {
+  const cls = ['ant-checkbox', p.checked && 'ant-checkbox-checked', p.indeterminate && 'ant-checkbox-indeterminate', p.disabled && 'ant-checkbox-disabled'];
+  return (
+    <label className={`ant-checkbox-wrapper${p.checked ? ' ant-checkbox-wrapper-checked' : ''}${p.disabled ? ' ant-checkbox-wrapper-disabled' : ''}`}>
+      <span className={cls.filter(Boolean).join(' ')}>
+        <input
+          type="checkbox"
+          className="ant-checkbox-input"
+          aria-label={p.label}
+          checked={p.checked}
+          disabled={p.disabled}
+          ref={(el) => void (el && (el.indeterminate = !!p.indeterminate))}
+          // React's change event of a check box is the click: it carries the Shift key of a range selection.
+          onChange={(e) => p.onToggle((e.nativeEvent as MouseEvent).shiftKey === true)}
+        />
+        <span className="ant-checkbox-inner" />
+      </span>
+    </label>
+  );
+}
+
+/**
+ * The grip on a header's right edge: drag it, or focus it and press ← →, to set the column's width (the table
+ * keeps it). The width starts from the cell as drawn, so a column that takes the remaining room resizes too.
+ */
+function ColumnGrip({ label, onResize }: { label: string; onResize: (width: number) => void }) {
+  const widthOf = (el: Element) => Math.round(el.closest('th')!.getBoundingClientRect().width);
+  const start = (e: React.MouseEvent) => {
+    e.preventDefault();
+    e.stopPropagation(); // not a click on the header (that sorts)
+    const x0 = e.clientX;
+    const w0 = widthOf(e.currentTarget);
+    const move = (m: MouseEvent) => onResize(w0 + m.clientX - x0);
+    const up = () => (window.removeEventListener('mousemove', move), window.removeEventListener('mouseup', up));
+    window.addEventListener('mousemove', move);
+    window.addEventListener('mouseup', up);
+  };
+  const keys = (e: React.KeyboardEvent) => {
+    e.stopPropagation(); // Enter on the grip does not sort
+    const step = e.key === 'ArrowLeft' ? -8 : e.key === 'ArrowRight' ? 8 : 0;
+    if (!step) return;
+    e.preventDefault();
+    onResize(widthOf(e.currentTarget) + step);
+  };
+  return (
+    <span
+      className="col-resize"
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={label}
+      tabIndex={0}
+      onMouseDown={start}
+      onKeyDown={keys}
+      onClick={(e) => e.stopPropagation()}
+    />
+  );
+}
