@@ -71,13 +71,17 @@ export function VirtualTable<T>(props: Props<T>) {
 
   // Another list: its top. Other rows or another row height: the rows in view follow the scroll position, which
   // the browser may have moved back when the list got shorter.
+  // Not at the first render: the list starts at its top, and reading the position would force the page's first
+  // layout inside React's commit (issue 13: the first window).
+  const mounted = useRef(false);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el) el.scrollTop = 0;
+    if (el && mounted.current) el.scrollTop = 0;
   }, [props.listKey, sort]);
   useLayoutEffect(() => {
     const el = scroller.current;
-    if (el) setTopRow(Math.floor(el.scrollTop / rowHeight));
+    if (el && mounted.current) setTopRow(Math.floor(el.scrollTop / rowHeight));
+    mounted.current = true;
   }, [sorted, rowHeight, props.listKey, sort]);
 
   const first = Math.max(0, topRow - OVERSCAN);
