@@ -130,3 +130,49 @@ test('sort by a click or the keyboard, widths by the keyboard, a double click op
   await expect(page.getByLabel('案例名称')).toHaveValue(before[2]!);
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('a case a search hides is not selected: the count, 删除 and the next click act only on checked rows in view', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  const hidden = (await titles(page))[0]!;
+  expect(hidden).not.toContain('退税');
+  await checkbox(page, 0).check();
+  await expect(page.getByText('共 28 个案例，已选 1 个')).toBeVisible();
+  await page.getByLabel('全文检索').fill('退税');
+  await expect(page.getByText(/找到 \d+ 个/u)).toBeVisible();
+  expect(await titles(page)).not.toContain(hidden);
+  // nothing in view is checked: nothing is counted, and there is nothing to delete or copy
+  await expect(page.getByText(/已选/u)).toHaveCount(0);
+  await expect(page.getByRole('button', { name: /删\s?除/u })).toBeDisabled();
+  await expect(page.getByRole('button', { name: /复\s?制/u })).toBeDisabled();
+  await checkbox(page, 0).check();
+  const seen = (await titles(page))[0]!;
+  await expect(page.getByText(/，已选 1 个/u)).toBeVisible();
+  await page.getByRole('button', { name: /删\s?除/u }).click();
+  await expect(page.getByRole('dialog')).toContainText('删除选中的 1 个案例');
+  await page.getByRole('dialog').getByRole('button', { name: /删\s?除/u }).click();
+  await expect(page.getByText(/已移到回收站：1 个/u)).toBeVisible();
+  expect(deletedTitles(web.dbFile)).toEqual([seen]);
+  // back to the whole list: the case the search hid was not deleted, and is not selected behind the clerk's back
+  await page.getByLabel('全文检索').fill('');
+  await expect(page.getByText('共 27 个案例')).toBeVisible();
+  await expect(page.getByText(/已选/u)).toHaveCount(0);
+  expect(web.consoleErrors).toEqual([]);
+});
+
+test('a Shift range starts at a row of the list in view: after a new sort a Shift click selects one row', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  await checkbox(page, 1).check();
+  await page.locator('.library-table thead th', { hasText: '案例名称' }).click();
+  await expect(page.locator('.library-table thead th', { hasText: '案例名称' })).toHaveAttribute('aria-sort', 'ascending');
+  // the first click's row moved: a range from its old place (or its new one) would check rows the clerk never chose
+  await checkbox(page, 5).click({ modifiers: ['Shift'] });
+  await expect(page.getByText(/，已选 2 个/u)).toBeVisible();
+  await expect(rows(page).nth(5)).toHaveAttribute('aria-selected', 'true');
+  // and from there a Shift range works as before
+  await checkbox(page, 7).click({ modifiers: ['Shift'] });
+  await expect(page.getByText(/，已选 4 个/u)).toBeVisible();
+  for (const i of [5, 6, 7]) await expect(rows(page).nth(i)).toHaveAttribute('aria-selected', 'true');
+  expect(web.consoleErrors).toEqual([]);
+});

@@ -60,7 +60,7 @@ export function VirtualTable<T>(props: Props<T>) {
   const { rows, rowKey, columns, rowHeight, bodyHeight, sort, onSort, onResize, selection } = props;
   const scroller = useRef<HTMLDivElement>(null);
   const [topRow, setTopRow] = useState(0); // the first row in view: scrolling within a row renders nothing
-  const anchor = useRef<number | null>(null); // the last row clicked without Shift: the start of a Shift range
+  const anchor = useRef<number | null>(null); // the key of the last row clicked without Shift: a Shift range's start
 
   const sorted = useMemo(() => {
     const col = sort && columns.find((c) => c.key === sort.key);
@@ -77,6 +77,7 @@ export function VirtualTable<T>(props: Props<T>) {
   useLayoutEffect(() => {
     const el = scroller.current;
     if (el && mounted.current) el.scrollTop = 0;
+    anchor.current = null; // a Shift range starts from a row of the list the clerk sees, not of the previous one
   }, [props.listKey, sort]);
   useLayoutEffect(() => {
     const el = scroller.current;
@@ -98,14 +99,16 @@ export function VirtualTable<T>(props: Props<T>) {
       if (!selection) return;
       const key = allKeys[index]!;
       const on = !selectedSet.has(key);
-      const from = shift && anchor.current !== null ? Math.min(anchor.current, index) : index;
-      const to = shift && anchor.current !== null ? Math.max(anchor.current, index) : index;
+      // by key, so that a reload (a deletion) does not move the range's start onto another row
+      const start = shift && anchor.current !== null ? allKeys.indexOf(anchor.current) : -1;
+      const from = start < 0 ? index : Math.min(start, index);
+      const to = start < 0 ? index : Math.max(start, index);
       const next = new Set(selectedSet);
       for (let i = from; i <= to; i++) (on ? next.add(allKeys[i]!) : next.delete(allKeys[i]!));
-      if (!shift) anchor.current = index;
-      // in the list's order; a selected case the list does not show (a search) stays selected
-      const shown = new Set(allKeys);
-      selection.onChange(allKeys.filter((k) => next.has(k)).concat(selection.selected.filter((k) => !shown.has(k))));
+      if (start < 0) anchor.current = key;
+      // In the list's order, and only rows the list shows: a row a search or a filter hides is no longer selected
+      // (antd's Table did the same), so that what the actions act on is what the clerk sees checked.
+      selection.onChange(allKeys.filter((k) => next.has(k)));
     },
     [selection, allKeys, selectedSet],
   );

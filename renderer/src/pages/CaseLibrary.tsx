@@ -101,18 +101,24 @@ export function CaseLibrary() {
     const byId = new Map(rows.map((r) => [r.id, r]));
     return [...hits.keys()].map((id) => byId.get(id)).filter((r): r is CaseRow => !!r);
   }, [rows, hits]);
+  // What the actions act on: the selected cases the list shows. A case checked before a search or a filter hid it is
+  // not deleted, copied or restored unseen (the clerk sees neither its row nor its check box).
+  const picked = useMemo(() => {
+    const ids = new Set(shown.map(caseId));
+    return selected.filter((id) => ids.has(id));
+  }, [shown, selected]);
   const years = useMemo(() => [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort(), [rows]);
 
   const remove = () =>
     modal.confirm({
-      title: `删除选中的 ${selected.length} 个案例？`,
+      title: `删除选中的 ${picked.length} 个案例？`,
       content: '案例将移到回收站，可以随时恢复。',
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: async () => {
         const done: number[] = [];
-        for (const id of selected) {
+        for (const id of picked) {
           try {
             await api['cases.delete']({ id });
             done.push(id);
@@ -137,14 +143,14 @@ export function CaseLibrary() {
     });
 
   const restore = async () => {
-    await Promise.all(selected.map((id) => api['cases.restore']({ id })));
-    message.success(`已恢复 ${selected.length} 个案例`);
+    await Promise.all(picked.map((id) => api['cases.restore']({ id })));
+    message.success(`已恢复 ${picked.length} 个案例`);
     setSelected([]);
     await load();
   };
 
   const duplicate = async () => {
-    const c = await api['cases.duplicate']({ id: selected[0]! });
+    const c = await api['cases.duplicate']({ id: picked[0]! });
     message.success('已复制为草稿');
     navigate({ page: 'case', id: c.id });
   };
@@ -220,15 +226,15 @@ export function CaseLibrary() {
       <div className="toolbar">
         <Space>
           {bin ? (
-            <Button icon={<RollbackOutlined />} disabled={!selected.length} onClick={restore}>
+            <Button icon={<RollbackOutlined />} disabled={!picked.length} onClick={restore}>
               恢复
             </Button>
           ) : (
             <>
-              <Button icon={<CopyOutlined />} disabled={selected.length !== 1} onClick={duplicate}>
+              <Button icon={<CopyOutlined />} disabled={picked.length !== 1} onClick={duplicate}>
                 复制
               </Button>
-              <Button danger icon={<DeleteOutlined />} disabled={!selected.length} onClick={remove}>
+              <Button danger icon={<DeleteOutlined />} disabled={!picked.length} onClick={remove}>
                 删除
               </Button>
               <Button icon={<FileExcelOutlined />} onClick={() => runExport(() => api['export.libraryXlsx'](filter), '案例库')}>
@@ -237,7 +243,7 @@ export function CaseLibrary() {
             </>
           )}
         </Space>
-        <Typography.Text type="secondary">共 {shown.length} 个案例{selected.length ? `，已选 ${selected.length} 个` : ''}</Typography.Text>
+        <Typography.Text type="secondary">共 {shown.length} 个案例{picked.length ? `，已选 ${picked.length} 个` : ''}</Typography.Text>
       </div>
       <VirtualTable<CaseRow>
         className="library-table"
@@ -251,7 +257,7 @@ export function CaseLibrary() {
         sort={prefs.sort}
         onSort={setSort}
         onResize={setWidth}
-        selection={{ selected, onChange: setSelected, nameOf: caseTitle }}
+        selection={{ selected: picked, onChange: setSelected, nameOf: caseTitle }}
         onRowDoubleClick={(r) => navigate({ page: 'case', id: r.id })}
         listKey={`${bin}|${query.trim()}|${JSON.stringify(filter)}`}
       />
