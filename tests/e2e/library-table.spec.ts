@@ -176,3 +176,23 @@ test('a Shift range starts at a row of the list in view: after a new sort a Shif
   for (const i of [5, 6, 7]) await expect(rows(page).nth(i)).toHaveAttribute('aria-selected', 'true');
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('Shift+Tab up the rows: the focused row is scrolled into view below the header, not under it', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  await page.locator('.library-table .vt-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await rows(page).last().getByRole('checkbox').focus();
+  const hiddenUnderHeader: string[] = [];
+  for (let i = 0; i < 3 * 27; i++) {
+    await page.keyboard.press('Shift+Tab');
+    const r = await page.evaluate(() => {
+      const focused = document.activeElement!;
+      const head = document.querySelector('.library-table thead th')!.getBoundingClientRect();
+      return { row: focused.closest('tr')?.getAttribute('aria-rowindex'), top: focused.getBoundingClientRect().top, headBottom: head.bottom };
+    });
+    if (r.row === '1' || !r.row) break;
+    if (r.top < r.headBottom - 1) hiddenUnderHeader.push(r.row);
+  }
+  expect(hiddenUnderHeader).toEqual([]);
+  expect(web.consoleErrors).toEqual([]);
+});
