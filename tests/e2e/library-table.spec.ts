@@ -196,3 +196,26 @@ test('Shift+Tab up the rows: the focused row is scrolled into view below the hea
   expect(hiddenUnderHeader).toEqual([]);
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('a jump of the scroll bar paints rows, not a blank body: the rows in view are rendered before the next frame', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  await copies(page, 172);
+  await page.reload();
+  await expect(page.getByText('共 200 个案例')).toBeVisible();
+  // a drag of the scroll bar's thumb or End moves the list by more rows than are rendered beyond the view
+  const blank = await page.locator('.library-table .vt-scroll').evaluate(async (el) => {
+    const box = el.getBoundingClientRect();
+    const misses: number[] = [];
+    for (const to of [0.5, 1, 0.2, 0.8, 0]) {
+      el.scrollTop = Math.round(to * (el.scrollHeight - el.clientHeight));
+      await new Promise((r) => requestAnimationFrame(r)); // the frame about to be painted
+      let miss = 0;
+      for (let y = box.top + 45; y < box.bottom - 5; y += 16) if (!document.elementFromPoint(box.left + 300, y)?.closest('.vt-row')) miss++;
+      misses.push(miss);
+    }
+    return misses;
+  });
+  expect(blank).toEqual([0, 0, 0, 0, 0]);
+  expect(web.consoleErrors).toEqual([]);
+});

@@ -1,4 +1,5 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { flushSync } from 'react-dom';
 import type { SortOrder, TablePrefs } from '../table-prefs';
 import './VirtualTable.css';
 
@@ -125,7 +126,12 @@ export function VirtualTable<T>(props: Props<T>) {
         ref={scroller}
         className="vt-scroll"
         style={{ maxHeight: bodyHeight + HEADER_HEIGHT }}
-        onScroll={(e) => setTopRow(Math.floor(e.currentTarget.scrollTop / rowHeight))}
+        onScroll={(e) => {
+          const top = Math.floor(e.currentTarget.scrollTop / rowHeight);
+          // Rendered now, before the frame is painted: React would render a scroll's update after it, and a jump of
+          // more rows than OVERSCAN (the scroll bar's thumb, End, PageDown) showed a blank body for that frame.
+          if (top !== topRow) flushSync(() => setTopRow(top));
+        }}
         aria-busy={props.loading || undefined}
       >
         <table
