@@ -219,3 +219,19 @@ test('a jump of the scroll bar paints rows, not a blank body: the rows in view a
   expect(blank).toEqual([0, 0, 0, 0, 0]);
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('a title column made narrower leaves no empty band: the table still fills its width, as antd’s did', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  await page.getByRole('separator', { name: '调整“案例名称”列宽' }).focus();
+  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('casebook.library.table'))).toContain('"title"');
+  // each press narrows the column's own width by 8 pixels, however wide the table draws it
+  const stored = () => page.evaluate(() => (JSON.parse(localStorage.getItem('casebook.library.table')!) as { widths: Record<string, number> }).widths.title);
+  const w = await stored();
+  await page.keyboard.press('ArrowLeft');
+  await expect.poll(stored).toBe(w! - 8);
+  const [table, room] = await page.locator('.library-table .vt-scroll').evaluate((el) => [el.querySelector('table')!.getBoundingClientRect().width, el.clientWidth]);
+  expect(Math.round(table)).toBe(room);
+  expect(web.consoleErrors).toEqual([]);
+});

@@ -136,7 +136,8 @@ export function VirtualTable<T>(props: Props<T>) {
       >
         <table
           className="vt-table"
-          style={flexible ? { width: '100%', minWidth: fixedWidth } : { width: fixedWidth }}
+          // at least the room there is, as antd's: columns narrower than it share the rest instead of leaving a band
+          style={flexible ? { width: '100%', minWidth: fixedWidth } : { width: fixedWidth, minWidth: '100%' }}
           aria-rowcount={sorted.length + 1}
         >
           <colgroup>
@@ -177,7 +178,7 @@ export function VirtualTable<T>(props: Props<T>) {
                         <span className={order === 'descend' ? 'vt-down on' : 'vt-down'} />
                       </span>
                     )}
-                    {onResize && <ColumnGrip label={`调整“${c.title}”列宽`} onResize={(w) => onResize(c.key, w)} />}
+                    {onResize && <ColumnGrip label={`调整“${c.title}”列宽`} width={c.width} onResize={(w) => onResize(c.key, w)} />}
                   </th>
                 );
               })}
@@ -259,10 +260,11 @@ function CheckBox(p: { label: string; checked: boolean; indeterminate?: boolean;
 
 /**
  * The grip on a header's right edge: drag it, or focus it and press ← →, to set the column's width (the table
- * keeps it). The width starts from the cell as drawn, so a column that takes the remaining room resizes too.
+ * keeps it). The width starts from the column's own (a cell may be drawn wider: a table narrower than its room
+ * shares the rest), or from the cell as drawn for a column that takes the remaining room.
  */
-function ColumnGrip({ label, onResize }: { label: string; onResize: (width: number) => void }) {
-  const widthOf = (el: Element) => Math.round(el.closest('th')!.getBoundingClientRect().width);
+function ColumnGrip({ label, width, onResize }: { label: string; width?: number; onResize: (width: number) => void }) {
+  const widthOf = (el: Element) => width ?? Math.round(el.closest('th')!.getBoundingClientRect().width);
   const start = (e: React.MouseEvent) => {
     e.preventDefault();
     e.stopPropagation(); // not a click on the header (that sorts)
