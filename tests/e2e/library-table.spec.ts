@@ -235,3 +235,27 @@ test('a title column made narrower leaves no empty band: the table still fills i
   expect(Math.round(table)).toBe(room);
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('loading an empty list: «加载中…» has a body to sit in, not the header’s cells, and the empty state follows in its place', async ({ page, web }) => {
+  let answer = () => {};
+  const held = new Promise<void>((r) => (answer = r));
+  // the first window's calls (one /batch request) and the list's own call answer late: when the test has looked
+  await page.route(/\/(batch|api\/cases\.list)\b/u, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(web.url);
+  const status = page.locator('.library-table').getByRole('status');
+  await expect(status).toHaveText('加载中…');
+  const header = (await page.locator('.library-table thead th').first().boundingBox())!;
+  const text = (await status.evaluate((el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const r = range.getBoundingClientRect();
+    return { top: r.top, bottom: r.bottom };
+  }))!;
+  expect(text.top).toBeGreaterThanOrEqual(header.y + header.height);
+  answer();
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  expect(web.consoleErrors).toEqual([]);
+});

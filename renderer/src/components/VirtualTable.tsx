@@ -214,10 +214,11 @@ export function VirtualTable<T>(props: Props<T>) {
               );
             })}
             {last < sorted.length && <tr className="vt-spacer" aria-hidden style={{ height: (sorted.length - last) * rowHeight }} />}
-            {!sorted.length && !props.loading && (
+            {!sorted.length && (
               <tr>
                 <td className="vt-empty" colSpan={columns.length + (selection ? 1 : 0)}>
-                  {props.empty}
+                  {/* While loading, its room without its words: «加载中…» sits in it, not on the header's cells. */}
+                  <div style={props.loading ? { visibility: 'hidden' } : undefined}>{props.empty}</div>
                 </td>
               </tr>
             )}
