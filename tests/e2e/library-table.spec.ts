@@ -259,3 +259,13 @@ test('loading an empty list: «加载中…» has a body to sit in, not the head
   await expect(page.getByText('共 28 个案例')).toBeVisible();
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('a screen reader names each column header by its title alone, not with its grip’s «调整…列宽»', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  for (const name of ['案例名称', '提供单位', '领域', '类型', '状态', '级别', '年度', '批次', '修改时间']) {
+    await expect(page.getByRole('columnheader', { name, exact: true })).toHaveCount(1);
+  }
+  await expect(page.getByRole('separator', { name: '调整“领域”列宽' })).toHaveCount(1); // the grip keeps its own name
+  expect(web.consoleErrors).toEqual([]);
+});

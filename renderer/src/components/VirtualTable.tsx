@@ -164,6 +164,7 @@ export function VirtualTable<T>(props: Props<T>) {
                 return (
                   <th
                     key={c.key}
+                    aria-label={c.title} // the header's name for a screen reader, without its grip's «调整…列宽»
                     className={c.compare ? 'vt-sortable' : undefined}
                     tabIndex={c.compare ? 0 : undefined}
                     aria-sort={order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : undefined}
