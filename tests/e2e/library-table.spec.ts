@@ -269,3 +269,17 @@ test('a screen reader names each column header by its title alone, not with its 
   await expect(page.getByRole('separator', { name: '调整“领域”列宽' })).toHaveCount(1); // the grip keeps its own name
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('the sorted column is shaded as in antd’s table; a selected row keeps its colour across it', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  const bg = (i: number, col: number) => rows(page).nth(i).locator('td').nth(col).evaluate((el) => getComputedStyle(el).backgroundColor);
+  await page.locator('.library-table thead th', { hasText: '年度' }).click();
+  await checkbox(page, 1).check();
+  await page.mouse.move(0, 0);
+  await expect.poll(() => bg(0, 7)).toBe('rgb(250, 250, 250)'); // 年度: the select column, then 案例名称 … 年度
+  await expect.poll(() => bg(0, 6)).toBe('rgb(255, 255, 255)');
+  await expect.poll(() => bg(1, 7)).toBe(await bg(1, 6)); // selected: one colour along the row
+  expect(await bg(1, 6)).not.toBe('rgb(255, 255, 255)');
+  expect(web.consoleErrors).toEqual([]);
+});

@@ -86,6 +86,7 @@ export function VirtualTable<T>(props: Props<T>) {
     mounted.current = true;
   }, [sorted, rowHeight, props.listKey, sort]);
 
+  const sortedKey = sort && columns.some((c) => c.key === sort.key && c.compare) ? sort.key : undefined; // its cells are shaded, as antd's
   const first = Math.max(0, topRow - OVERSCAN);
   const last = Math.min(sorted.length, topRow + Math.ceil(bodyHeight / rowHeight) + 1 + OVERSCAN);
   const fixedWidth = columns.reduce((n, c) => n + (c.width ?? c.minWidth ?? 0), selection ? SELECT_WIDTH : 0);
@@ -165,7 +166,7 @@ export function VirtualTable<T>(props: Props<T>) {
                   <th
                     key={c.key}
                     aria-label={c.title} // the header's name for a screen reader, without its grip's «调整…列宽»
-                    className={c.compare ? 'vt-sortable' : undefined}
+                    className={c.compare ? `vt-sortable${order ? ' vt-sorted' : ''}` : undefined}
                     tabIndex={c.compare ? 0 : undefined}
                     aria-sort={order === 'ascend' ? 'ascending' : order === 'descend' ? 'descending' : undefined}
                     title={c.compare ? ORDER_LABEL[order ?? 'none'] : undefined}
@@ -207,7 +208,7 @@ export function VirtualTable<T>(props: Props<T>) {
                     </td>
                   )}
                   {columns.map((c) => (
-                    <td key={c.key} className={[c.ellipsis && 'vt-ellipsis', c.className].filter(Boolean).join(' ') || undefined}>
+                    <td key={c.key} className={[c.ellipsis && 'vt-ellipsis', c.key === sortedKey && 'vt-sorted', c.className].filter(Boolean).join(' ') || undefined}>
                       {c.render(row)}
                     </td>
                   ))}
