@@ -16,7 +16,7 @@ export interface TableColumn<T> {
   width?: number;
   minWidth?: number;
   render: (row: T) => ReactNode;
-  /** Ascending order; a column with one is sortable. */
+  /** Ascending order; a column with one is sortable. Of stable identity (a module's function), it sorts once. */
   compare?: (a: T, b: T) => number;
   /** One line, cut with «…» (the whole text is in the cell's title when it is a string). */
   ellipsis?: boolean;
@@ -63,12 +63,14 @@ export function VirtualTable<T>(props: Props<T>) {
   const [topRow, setTopRow] = useState(0); // the first row in view: scrolling within a row renders nothing
   const anchor = useRef<number | null>(null); // the key of the last row clicked without Shift: a Shift range's start
 
+  // Sorted again only when the rows, the sort or the sorted column's compare change: a page's columns are a new
+  // array at each render (a click on a check box, a key typed in the search), their compares may be the same.
+  const compare = sort ? columns.find((c) => c.key === sort.key)?.compare : undefined;
   const sorted = useMemo(() => {
-    const col = sort && columns.find((c) => c.key === sort.key);
-    if (!col?.compare) return rows;
-    const sign = sort!.order === 'ascend' ? 1 : -1;
-    return [...rows].sort((a, b) => sign * col.compare!(a, b)); // stable: equal rows keep their order
-  }, [rows, columns, sort]);
+    if (!sort || !compare) return rows;
+    const sign = sort.order === 'ascend' ? 1 : -1;
+    return [...rows].sort((a, b) => sign * compare(a, b)); // stable: equal rows keep their order
+  }, [rows, compare, sort]);
 
   // Another list: its top. Other rows or another row height: the rows in view follow the scroll position, which
   // the browser may have moved back when the list got shorter.

@@ -163,7 +163,7 @@ export function CaseLibrary() {
       key: 'title',
       title: '案例名称',
       minWidth: 260,
-      compare: (a, b) => a.title.localeCompare(b.title, 'zh-CN'),
+      compare: byTitle,
       render: (r) => {
         const hit = hits?.get(r.id);
         return (
@@ -180,14 +180,14 @@ export function CaseLibrary() {
         );
       },
     },
-    { key: 'unitName', title: '提供单位', width: 100, ellipsis: true, compare: (a, b) => a.unitId - b.unitId, render: (r) => <span title={r.unitName}>{r.unitName}</span> },
-    { key: 'fieldName', title: '领域', width: 92, ellipsis: true, compare: (a, b) => (a.fieldName ?? '').localeCompare(b.fieldName ?? '', 'zh-CN'), render: (r) => <span title={r.fieldName ?? undefined}>{r.fieldName}</span> },
+    { key: 'unitName', title: '提供单位', width: 100, ellipsis: true, compare: byUnit, render: (r) => <span title={r.unitName}>{r.unitName}</span> },
+    { key: 'fieldName', title: '领域', width: 92, ellipsis: true, compare: byField, render: (r) => <span title={r.fieldName ?? undefined}>{r.fieldName}</span> },
     { key: 'type', title: '类型', width: 132, className: 'nowrap', render: (r) => CASE_TYPE_LABELS[r.type] },
     { key: 'status', title: '状态', width: 76, render: (r) => <StatusTag status={r.status} /> },
     { ...levelColumn, width: 92 },
-    { key: 'year', title: '年度', width: 68, compare: (a, b) => (a.year ?? 0) - (b.year ?? 0), render: (r) => r.year },
+    { key: 'year', title: '年度', width: 68, compare: byYear, render: (r) => r.year },
     { key: 'batches', title: '批次', width: 96, ellipsis: true, render: (r) => <BatchMembership batches={r.batches} /> },
-    { key: 'updatedAt', title: '修改时间', width: 148, className: 'nowrap', compare: (a, b) => a.updatedAt.localeCompare(b.updatedAt), render: (r) => fmtTime(r.updatedAt) },
+    { key: 'updatedAt', title: '修改时间', width: 148, className: 'nowrap', compare: byUpdate, render: (r) => fmtTime(r.updatedAt) },
   ];
   const columns = base.map((c) => (prefs.widths[c.key] ? { ...c, width: prefs.widths[c.key] } : c));
 
@@ -276,6 +276,14 @@ const LIST_SHOWN_TIMING = { elementtiming: 'case-list' } as React.HTMLAttributes
 const ROW_HEIGHT = 32;
 const SEARCH_ROW_HEIGHT = 50;
 const caseId = (r: CaseRow) => r.id;
+// The columns' orders, of stable identity: the table sorts when the rows or the sort change, not at each render.
+let zh: Intl.Collator | undefined; // made at the first sort, not in the first window
+const zhCompare = (a: string, b: string) => (zh ??= new Intl.Collator('zh-CN')).compare(a, b); // = localeCompare(b, 'zh-CN')
+const byTitle = (a: CaseRow, b: CaseRow) => zhCompare(a.title, b.title);
+const byUnit = (a: CaseRow, b: CaseRow) => a.unitId - b.unitId;
+const byField = (a: CaseRow, b: CaseRow) => zhCompare(a.fieldName ?? '', b.fieldName ?? '');
+const byYear = (a: CaseRow, b: CaseRow) => (a.year ?? 0) - (b.year ?? 0);
+const byUpdate = (a: CaseRow, b: CaseRow) => a.updatedAt.localeCompare(b.updatedAt);
 const caseTitle = (r: CaseRow) => r.title;
 
 /** What an empty list says: what to do next. */
