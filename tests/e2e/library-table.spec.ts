@@ -150,6 +150,8 @@ test('a case a search hides is not selected: the count, 删除 and the next clic
   await expect(page.getByText(/，已选 1 个/u)).toBeVisible();
   await page.getByRole('button', { name: /删\s?除/u }).click();
   await expect(page.getByRole('dialog')).toContainText('删除选中的 1 个案例');
+  // the question names what it deletes, and only that
+  await expect(page.getByRole('dialog').getByRole('listitem')).toHaveText([seen]);
   await page.getByRole('dialog').getByRole('button', { name: /删\s?除/u }).click();
   await expect(page.getByText(/已移到回收站：1 个/u)).toBeVisible();
   expect(deletedTitles(web.dbFile)).toEqual([seen]);

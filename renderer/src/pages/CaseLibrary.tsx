@@ -109,10 +109,24 @@ export function CaseLibrary() {
   }, [shown, selected]);
   const years = useMemo(() => [...new Set(rows.map((r) => r.year).filter((y): y is number => y !== null))].sort(), [rows]);
 
-  const remove = () =>
+  const remove = () => {
+    const pickedSet = new Set(picked);
     modal.confirm({
       title: `删除选中的 ${picked.length} 个案例？`,
-      content: '案例将移到回收站，可以随时恢复。',
+      // by name: a checked row may be scrolled out of view (a Shift range), and a screen reader reads the dialog
+      content: (
+        <>
+          <ul style={{ margin: '4px 0 8px', paddingInlineStart: 20 }}>
+            {shown
+              .filter((r) => pickedSet.has(r.id))
+              .slice(0, DELETE_NAMES)
+              .map((r) => (
+                <li key={r.id}>{r.title}</li>
+              ))}
+          </ul>
+          {picked.length > DELETE_NAMES ? `等 ${picked.length} 个。` : ''}案例将移到回收站，可以随时恢复。
+        </>
+      ),
       okText: '删除',
       okButtonProps: { danger: true },
       cancelText: '取消',
@@ -141,6 +155,7 @@ export function CaseLibrary() {
           });
       },
     });
+  };
 
   const restore = async () => {
     await Promise.all(picked.map((id) => api['cases.restore']({ id })));
@@ -276,6 +291,8 @@ const LIST_SHOWN_TIMING = { elementtiming: 'case-list' } as React.HTMLAttributes
 const ROW_HEIGHT = 32;
 const SEARCH_ROW_HEIGHT = 50;
 const caseId = (r: CaseRow) => r.id;
+/** The titles a deletion's question names, the rest counted. */
+const DELETE_NAMES = 5;
 // The columns' orders, of stable identity: the table sorts when the rows or the sort change, not at each render.
 let zh: Intl.Collator | undefined; // made at the first sort, not in the first window
 const zhCompare = (a: string, b: string) => (zh ??= new Intl.Collator('zh-CN')).compare(a, b); // = localeCompare(b, 'zh-CN')
