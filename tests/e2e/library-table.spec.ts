@@ -28,6 +28,15 @@ async function copies(page: Page, n: number) {
   }, n);
 }
 
+/** The library opened on the demo's 28 cases and copies of them, `total` in all. */
+async function longLibrary(page: Page, url: string, total: number) {
+  await page.goto(url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  await copies(page, total - 28);
+  await page.reload();
+  await expect(page.getByText(`共 ${total} 个案例`)).toBeVisible();
+}
+
 test('a long library renders only the rows in view, each as high as the table counts, and scrolls to its last case', async ({ page, web }) => {
   await page.goto(web.url);
   await expect(page.getByText('共 28 个案例')).toBeVisible();
@@ -200,11 +209,7 @@ test('Shift+Tab up the rows: the focused row is scrolled into view below the hea
 });
 
 test('a jump of the scroll bar paints rows, not a blank body: the rows in view are rendered before the next frame', async ({ page, web }) => {
-  await page.goto(web.url);
-  await expect(page.getByText('共 28 个案例')).toBeVisible();
-  await copies(page, 172);
-  await page.reload();
-  await expect(page.getByText('共 200 个案例')).toBeVisible();
+  await longLibrary(page, web.url, 200);
   // a drag of the scroll bar's thumb or End moves the list by more rows than are rendered beyond the view
   const blank = await page.locator('.library-table .vt-scroll').evaluate(async (el) => {
     const box = el.getBoundingClientRect();
@@ -283,5 +288,27 @@ test('the sorted column is shaded as in antd’s table; a selected row keeps its
   await expect.poll(() => bg(0, 6)).toBe('rgb(255, 255, 255)');
   await expect.poll(() => bg(1, 7)).toBe(await bg(1, 6)); // selected: one colour along the row
   expect(await bg(1, 6)).not.toBe('rgb(255, 255, 255)');
+  expect(web.consoleErrors).toEqual([]);
+});
+
+test('keyboard focus survives scrolling: PageDown from a row’s check box keeps it focused, and Tab goes on in view', async ({ page, web }) => {
+  await longLibrary(page, web.url, 200);
+  const name = await checkbox(page, 1).getAttribute('aria-label');
+  await checkbox(page, 1).focus();
+  const scroller = page.locator('.library-table .vt-scroll');
+  for (let i = 0; i < 3; i++) await page.keyboard.press('PageDown');
+  await expect.poll(() => scroller.evaluate((el) => el.scrollTop)).toBeGreaterThan(32 * 30); // the rows of the first page are long gone
+  // the focused check box is still in the page (not lost to the document's body, which would send Tab to the menu)
+  expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe(name);
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Tab');
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement!;
+    const box = el.getBoundingClientRect();
+    const view = document.querySelector('.library-table .vt-scroll')!.getBoundingClientRect();
+    return { row: Number(el.closest('tr')?.getAttribute('aria-rowindex')), inView: box.top >= view.top && box.bottom <= view.bottom };
+  });
+  expect(focused.row).toBeGreaterThan(3);
+  expect(focused.inView).toBe(true);
   expect(web.consoleErrors).toEqual([]);
 });

@@ -118,6 +118,53 @@ export function VirtualTable<T>(props: Props<T>) {
   );
   const toggleAll = () => selection?.onChange(checkedCount === allKeys.length ? [] : allKeys);
 
+  // The rows rendered: those in view and, scrolled away (PageDown, the wheel), the one holding the keyboard focus;
+  // removed, it would drop the focus to the page's body and the next Tab would start again at the menu.
+  const [focusKey, setFocusKey] = useState<number | null>(null);
+  const focusIndex = focusKey === null ? -1 : allKeys.indexOf(focusKey);
+  const drawn: number[] = [];
+  if (focusIndex >= 0 && focusIndex < first) drawn.push(focusIndex);
+  for (let i = first; i < last; i++) drawn.push(i);
+  if (focusIndex >= last) drawn.push(focusIndex);
+
+  const renderRow = (index: number) => {
+    const row = sorted[index]!;
+    const key = allKeys[index]!;
+    const checked = selectedSet.has(key);
+    return (
+      <tr
+        key={key}
+        data-row-key={key}
+        aria-rowindex={index + 2}
+        aria-selected={selection ? checked : undefined}
+        className={checked ? 'vt-row vt-row-selected' : 'vt-row'}
+        style={{ height: rowHeight }}
+        onDoubleClick={props.onRowDoubleClick && (() => props.onRowDoubleClick!(row))}
+      >
+        {selection && (
+          <td className="vt-select">
+            <CheckBox label={`选择“${selection.nameOf(row)}”`} checked={checked} onToggle={(shift) => toggleRow(index, shift)} />
+          </td>
+        )}
+        {columns.map((c) => (
+          <td key={c.key} className={[c.ellipsis && 'vt-ellipsis', c.key === sortedKey && 'vt-sorted', c.className].filter(Boolean).join(' ') || undefined}>
+            {c.render(row)}
+          </td>
+        ))}
+      </tr>
+    );
+  };
+
+  // the rows drawn, each gap between them a spacer of the rows' height
+  const body: ReactNode[] = [];
+  let next = 0;
+  for (const index of drawn) {
+    if (index > next) body.push(<tr key={`gap${body.length}`} className="vt-spacer" aria-hidden style={{ height: (index - next) * rowHeight }} />);
+    body.push(renderRow(index));
+    next = index + 1;
+  }
+  if (next < sorted.length) body.push(<tr key="end" className="vt-spacer" aria-hidden style={{ height: (sorted.length - next) * rowHeight }} />);
+
   const cycleSort = (col: TableColumn<T>) => {
     const order = NEXT_ORDER[sort?.key === col.key ? sort.order : 'none'];
     onSort(order ? { key: col.key, order } : null);
@@ -188,36 +235,11 @@ export function VirtualTable<T>(props: Props<T>) {
               })}
             </tr>
           </thead>
-          <tbody>
-            {first > 0 && <tr className="vt-spacer" aria-hidden style={{ height: first * rowHeight }} />}
-            {sorted.slice(first, last).map((row, i) => {
-              const index = first + i;
-              const key = allKeys[index]!;
-              const checked = selectedSet.has(key);
-              return (
-                <tr
-                  key={key}
-                  data-row-key={key}
-                  aria-rowindex={index + 2}
-                  aria-selected={selection ? checked : undefined}
-                  className={checked ? 'vt-row vt-row-selected' : 'vt-row'}
-                  style={{ height: rowHeight }}
-                  onDoubleClick={props.onRowDoubleClick && (() => props.onRowDoubleClick!(row))}
-                >
-                  {selection && (
-                    <td className="vt-select">
-                      <CheckBox label={`选择“${selection.nameOf(row)}”`} checked={checked} onToggle={(shift) => toggleRow(index, shift)} />
-                    </td>
-                  )}
-                  {columns.map((c) => (
-                    <td key={c.key} className={[c.ellipsis && 'vt-ellipsis', c.key === sortedKey && 'vt-sorted', c.className].filter(Boolean).join(' ') || undefined}>
-                      {c.render(row)}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-            {last < sorted.length && <tr className="vt-spacer" aria-hidden style={{ height: (sorted.length - last) * rowHeight }} />}
+          <tbody
+            onFocus={(e) => setFocusKey(keyOfRow(e.target))}
+            onBlur={(e) => e.relatedTarget && !e.currentTarget.contains(e.relatedTarget) && setFocusKey(null)}
+          >
+            {body}
             {!sorted.length && (
               <tr>
                 <td className="vt-empty" colSpan={columns.length + (selection ? 1 : 0)}>
@@ -236,6 +258,12 @@ export function VirtualTable<T>(props: Props<T>) {
       )}
     </div>
   );
+}
+
+/** The key of the row holding an element (data-row-key), or null outside the rows. */
+function keyOfRow(el: EventTarget): number | null {
+  const tr = el instanceof Element ? el.closest<HTMLElement>('tr[data-row-key]') : null;
+  return tr ? Number(tr.dataset.rowKey) : null;
 }
 
 /** The header row's height (styles in VirtualTable.css): the body's room is added to it. */
