@@ -76,7 +76,7 @@ const RENDERER_VENDOR_CHUNKS = [
   { name: 'vendor-react', test: nodeModules('react|react-dom|scheduler'), priority: 50 }, // first: every other library imports it
   // antd split by the pages that use it (entriesAware): the first window loads only the part its page needs, not
   // the date picker, tabs, upload… of the other pages (issue 13); small parts are merged with their neighbours.
-  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10, entriesAware: true, entriesAwareMergeThreshold: 30_000 },
+  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10, entriesAware: true, entriesAwareMergeThreshold: 10_000 },
 ];
 
 export default defineConfig({
