@@ -65,6 +65,24 @@ function antdUsedCss(): Plugin {
   };
 }
 
+/**
+ * antd's form context, which every input, select and check box imports, takes FormProvider from the index of
+ * @rc-component/form, and the index brings the whole form engine and its validator (about 100 KB of source) into
+ * every page with an input, the first window's too (issue 13). FormProvider is defined in FormContext.js, the module
+ * the index re-exports: that import alone is pointed there, so the module (and its context) stays the one the forms
+ * use through the index.
+ */
+function lightFormContext(): Plugin {
+  return {
+    name: 'casebook-light-form-context',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (source !== '@rc-component/form' || !importer || !/[\\/]antd[\\/]es[\\/]form[\\/]context\.js$/u.test(importer)) return null;
+      return this.resolve('@rc-component/form/es/FormContext.js', importer, { skipSelf: true });
+    },
+  };
+}
+
 const nodeModules = (names: string) => new RegExp(`[\\\\/]node_modules[\\\\/](${names})[\\\\/]`, 'u');
 /** A split group's chunks are named by the pages that share them (`vendor-antd~boot~HelpPage~…`): shortened here. */
 const chunkName = (name: string) => name.replace(/^(vendor-[a-z]+)~.*$/u, (_, group: string) => (name.includes('~boot') ? group : `${group}-pages`));
@@ -76,7 +94,7 @@ const RENDERER_VENDOR_CHUNKS = [
   { name: 'vendor-react', test: nodeModules('react|react-dom|scheduler'), priority: 50 }, // first: every other library imports it
   // antd split by the pages that use it (entriesAware): the first window loads only the part its page needs, not
   // the date picker, tabs, upload… of the other pages (issue 13); small parts are merged with their neighbours.
-  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10, entriesAware: true, entriesAwareMergeThreshold: 30_000 },
+  { name: 'vendor-antd', test: nodeModules('antd|@ant-design|@rc-component|rc-[^\\\\/]+|@emotion|dayjs|classnames|clsx|stylis'), priority: 10, entriesAware: true, entriesAwareMergeThreshold: 10_000 },
 ];
 
 export default defineConfig({
@@ -116,6 +134,6 @@ export default defineConfig({
       },
       chunkSizeWarningLimit: 1500,
     },
-    plugins: [antdUsedCss(), react(), devCsp(), preloadApp()],
+    plugins: [antdUsedCss(), lightFormContext(), react(), devCsp(), preloadApp()],
   },
 });

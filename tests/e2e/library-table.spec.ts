@@ -312,3 +312,32 @@ test('keyboard focus survives scrolling: PageDown from a row’s check box keeps
   expect(focused.inView).toBe(true);
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('the filters come after the list, in the boxes that stood for them, and filter', async ({ page, web }) => {
+  let release!: () => void;
+  const held = new Promise<void>((r) => (release = r));
+  await page.route(/\/CaseFilters-[\w-]+\.js$/u, async (route) => (await held, route.continue()));
+  await page.goto(web.url);
+  // the list is shown while the filters' script is held back: boxes stand in their place, silent to screen readers
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  const boxes = page.locator('.filter-placeholder');
+  await expect(boxes).toHaveCount(6);
+  await expect(page.getByRole('combobox')).toHaveCount(0);
+  const before = await boxes.evaluateAll((els) => els.map((e) => (({ x, y, width, height }) => [x, y, width, height].map(Math.round))(e.getBoundingClientRect())));
+  release();
+  const unit = page.getByRole('combobox', { name: '提供单位' });
+  await expect(unit).toBeVisible();
+  await expect(boxes).toHaveCount(0);
+  const after = await page.locator('.toolbar .ant-select').evaluateAll((els) => els.map((e) => (({ x, y, width, height }) => [x, y, width, height].map(Math.round))(e.getBoundingClientRect())));
+  expect(after).toEqual(before); // nothing moves when the filters arrive
+  await unit.click();
+  await page.keyboard.type('黑河'); // the list of units is long and virtual: search it, as a clerk would
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^黑河片区$/u }).click();
+  const db = new Database(web.dbFile, { readonly: true, fileMustExist: true });
+  const { n } = db.prepare("SELECT COUNT(*) AS n FROM cases JOIN units ON units.id = cases.unit_id WHERE units.name = '黑河片区' AND deleted_at IS NULL").get() as { n: number };
+  db.close();
+  expect(n).toBeGreaterThan(1);
+  await expect(page.getByText(`共 ${n} 个案例`)).toBeVisible();
+  expect(await page.locator('.library-table .vt-row td:nth-child(3)').allTextContents()).toEqual(Array(n).fill('黑河片区'));
+  expect(web.consoleErrors).toEqual([]);
+});

@@ -2,20 +2,40 @@ import { Select } from 'antd';
 import type { CaseFilter } from '../../../shared/domain';
 import { CASE_STATUS_LABELS, CASE_STATUSES, CASE_TYPE_LABELS, CASE_TYPES } from '../../../shared/domain-constants'; // no zod in the first window
 import { useVocab } from '../vocab';
+import { CASE_FILTER_SLOTS } from './case-filter-slots';
 
-// The library's filters, shared by the case library and the batch composer.
+type Option = { value: string | number; label: string };
+
+// The library's filters, shared by the case library and the batch composer. The library loads them after its list
+// (antd's Select is a good part of the first window's scripts and render: issue 13).
 export function CaseFilters({ value, onChange, years }: { value: CaseFilter; onChange: (f: CaseFilter) => void; years: number[] }) {
   const { units, fields, batches } = useVocab();
-  const set = (patch: Partial<CaseFilter>) => onChange({ ...value, ...patch });
-  const common = { allowClear: true, size: 'middle' as const, showSearch: { optionFilterProp: 'label' as const } };
+  const options: Partial<Record<keyof CaseFilter, Option[]>> = {
+    unitId: units.map((u) => ({ value: u.id, label: u.name })),
+    fieldId: fields.map((f) => ({ value: f.id, label: f.name })),
+    type: CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] })),
+    status: CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] })),
+    year: years.map((y) => ({ value: y, label: `${y}` })),
+    batchId: batches.map((b) => ({ value: b.id, label: b.title })),
+  };
   return (
     <>
-      <Select {...common} aria-label="提供单位" placeholder="提供单位" style={{ width: 130 }} value={value.unitId} onChange={(v) => set({ unitId: v })} options={units.map((u) => ({ value: u.id, label: u.name }))} />
-      <Select {...common} aria-label="领域" placeholder="领域" style={{ width: 120 }} value={value.fieldId} onChange={(v) => set({ fieldId: v })} options={fields.map((f) => ({ value: f.id, label: f.name }))} />
-      <Select {...common} aria-label="类型" placeholder="类型" style={{ width: 150 }} value={value.type} onChange={(v) => set({ type: v })} options={CASE_TYPES.map((t) => ({ value: t, label: CASE_TYPE_LABELS[t] }))} />
-      <Select {...common} aria-label="状态" placeholder="状态" style={{ width: 100 }} value={value.status} onChange={(v) => set({ status: v })} options={CASE_STATUSES.map((s) => ({ value: s, label: CASE_STATUS_LABELS[s] }))} />
-      <Select {...common} aria-label="年度" placeholder="年度" style={{ width: 90 }} value={value.year} onChange={(v) => set({ year: v })} options={years.map((y) => ({ value: y, label: `${y}` }))} />
-      <Select {...common} aria-label="批次" placeholder="批次" style={{ width: 200 }} value={value.batchId} onChange={(v) => set({ batchId: v })} options={batches.map((b) => ({ value: b.id, label: b.title }))} />
+      {CASE_FILTER_SLOTS.map(({ key, label, width }) => (
+        <Select<string | number, Option>
+          key={key}
+          allowClear
+          size="middle"
+          showSearch={{ optionFilterProp: 'label' }}
+          aria-label={label}
+          placeholder={label}
+          style={{ width }}
+          value={value[key] as string | number | undefined}
+          onChange={(v) => onChange({ ...value, [key]: v })}
+          options={options[key]}
+        />
+      ))}
     </>
   );
 }
+
+export default CaseFilters; // for React.lazy

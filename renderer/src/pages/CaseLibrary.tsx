@@ -1,12 +1,12 @@
 import { CopyOutlined, DeleteOutlined, FileExcelOutlined, PlusOutlined, RollbackOutlined } from '@ant-design/icons';
 import { App, Button, Empty, Input, Segmented, Space, Typography, type InputRef } from 'antd';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CaseFilter, CaseRow, SearchHit } from '../../../shared/domain';
 import { CASE_TYPE_LABELS, SEARCH_SNIPPETS } from '../../../shared/domain-constants'; // no zod in the first window
 import { api } from '../api';
 import { takeAnswered } from '../transport';
 import { BatchMembership } from '../components/BatchMembership';
-import { CaseFilters } from '../components/CaseFilters';
+import { CaseFiltersPlaceholder } from '../components/CaseFiltersPlaceholder';
 import { Highlight } from '../components/Highlight';
 import { StatusTag } from '../components/StatusTag';
 import { useExport } from '../components/ExportResult';
@@ -18,6 +18,9 @@ import { useTablePrefs } from '../table-prefs';
 import { useCommand } from '../shortcuts';
 import { searchSummary } from '../../../shared/search-summary';
 import { useLevelColumn } from '../components/LevelColumn';
+
+// The filters come after the list: antd's Select is a good part of the first window's scripts and render (issue 13).
+const CaseFilters = lazy(() => import('../components/CaseFilters'));
 
 export function CaseLibrary() {
   const { message, modal } = App.useApp();
@@ -235,7 +238,9 @@ export function CaseLibrary() {
           value={query}
           onChange={(e) => setQuery(e.target.value)}
         />
-        <CaseFilters value={filter} onChange={setFilter} years={years} />
+        <Suspense fallback={<CaseFiltersPlaceholder />}>
+          <CaseFilters value={filter} onChange={setFilter} years={years} />
+        </Suspense>
         {searchInfo && <Typography.Text type="secondary">{searchInfo}</Typography.Text>}
       </div>
       <div className="toolbar">
