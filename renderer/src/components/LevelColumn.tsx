@@ -1,5 +1,5 @@
 import { Tag, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { CaseRow } from '../../../shared/domain';
 import { CASE_LEVEL_LABELS, CASE_LEVEL_RANK, type CaseLevel } from '../../../shared/register-constants'; // no zod in the first window
 import { api } from '../api';
@@ -24,23 +24,26 @@ export function useLevelColumn(): TableColumn<CaseRow> {
       .then((list) => setLevels(new Map(list.map((l) => [l.caseId, l.level]))))
       .catch(() => setLevels(new Map())); // the column stays empty; the library itself must not fail for it
   }, [preloaded]);
-  const rank = (r: CaseRow) => {
-    const l = levels.get(r.id);
-    return l ? CASE_LEVEL_RANK[l] : 0;
-  };
-  return {
-    title: '级别',
-    key: 'level',
-    width: 120,
-    compare: (a, b) => rank(a) - rank(b),
-    render: (r) => {
+  // One column per levels' answer: the table sorts again when its compare changes, not at each render.
+  return useMemo(() => {
+    const rank = (r: CaseRow) => {
       const l = levels.get(r.id);
-      // a short tag keeps the library within 1366 pixels; the whole name is in the tooltip
-      return l ? (
-        <Tooltip title={CASE_LEVEL_LABELS[l]}>
-          <Tag color={CASE_LEVEL_RANK[l] >= 4 ? 'red' : 'orange'}>{LEVEL_SHORT[l]}</Tag>
-        </Tooltip>
-      ) : null;
-    },
-  };
+      return l ? CASE_LEVEL_RANK[l] : 0;
+    };
+    return {
+      title: '级别',
+      key: 'level',
+      width: 120,
+      compare: (a: CaseRow, b: CaseRow) => rank(a) - rank(b),
+      render: (r: CaseRow) => {
+        const l = levels.get(r.id);
+        // a short tag keeps the library within 1366 pixels; the whole name is in the tooltip
+        return l ? (
+          <Tooltip title={CASE_LEVEL_LABELS[l]}>
+            <Tag color={CASE_LEVEL_RANK[l] >= 4 ? 'red' : 'orange'}>{LEVEL_SHORT[l]}</Tag>
+          </Tooltip>
+        ) : null;
+      },
+    };
+  }, [levels]);
 }
