@@ -231,7 +231,7 @@ test('a title column made narrower leaves no empty band: the table still fills i
   await page.goto(web.url);
   await expect(page.getByText('共 28 个案例')).toBeVisible();
   await page.getByRole('separator', { name: '调整“案例名称”列宽' }).focus();
-  for (let i = 0; i < 10; i++) await page.keyboard.press('ArrowLeft');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowLeft'); // from about 313 pixels, not under its least (260)
   await expect.poll(() => page.evaluate(() => localStorage.getItem('casebook.library.table'))).toContain('"title"');
   // each press narrows the column's own width by 8 pixels, however wide the table draws it
   const stored = () => page.evaluate(() => (JSON.parse(localStorage.getItem('casebook.library.table')!) as { widths: Record<string, number> }).widths.title);
@@ -339,5 +339,25 @@ test('the filters come after the list, in the boxes that stood for them, and fil
   expect(n).toBeGreaterThan(1);
   await expect(page.getByText(`共 ${n} 个案例`)).toBeVisible();
   expect(await page.locator('.library-table .vt-row td:nth-child(3)').allTextContents()).toEqual(Array(n).fill('黑河片区'));
+  expect(web.consoleErrors).toEqual([]);
+});
+
+test('the table is named; the title column keeps its least width; a double click on a check box opens nothing', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByRole('table', { name: '案例列表' })).toBeVisible();
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  const title = page.locator('.library-table thead th', { hasText: '案例名称' });
+  await title.getByRole('separator').focus();
+  for (let i = 0; i < 60; i++) await page.keyboard.press('ArrowLeft'); // 480 pixels narrower, if it let itself
+  const stored = () => page.evaluate(() => (JSON.parse(localStorage.getItem('casebook.library.table')!) as { widths: Record<string, number> }).widths.title);
+  await expect.poll(stored).toBe(260);
+  expect(Math.round((await title.boundingBox())!.width)).toBeGreaterThanOrEqual(260); // the table may draw it wider, filling its room
+  const hash = await page.evaluate(() => location.hash);
+  await checkbox(page, 2).dblclick();
+  await expect(checkbox(page, 2)).not.toBeChecked(); // checked and unchecked again
+  expect(await page.evaluate(() => location.hash)).toBe(hash);
+  await expect(page.getByRole('textbox', { name: '案例名称' })).toHaveCount(0); // the editor's title box: not opened
+  await page.getByText('回收站', { exact: true }).click();
+  await expect(page.getByRole('table', { name: '回收站中的案例' })).toBeVisible();
   expect(web.consoleErrors).toEqual([]);
 });

@@ -12,7 +12,7 @@ import './VirtualTable.css';
 export interface TableColumn<T> {
   key: string;
   title: string;
-  /** Pixels; a column without a width takes the room the others leave (at least `minWidth`). */
+  /** Pixels; a column without a width takes the room the others leave. `minWidth`: its least, dragged too. */
   width?: number;
   minWidth?: number;
   render: (row: T) => ReactNode;
@@ -32,6 +32,8 @@ export interface TableSelection<T> {
 
 interface Props<T> {
   className?: string;
+  /** The table's name for a screen reader («案例列表»). */
+  label: string;
   rows: readonly T[];
   rowKey: (row: T) => number;
   columns: readonly TableColumn<T>[];
@@ -139,7 +141,8 @@ export function VirtualTable<T>(props: Props<T>) {
         aria-selected={selection ? checked : undefined}
         className={checked ? 'vt-row vt-row-selected' : 'vt-row'}
         style={{ height: rowHeight }}
-        onDoubleClick={props.onRowDoubleClick && (() => props.onRowDoubleClick!(row))}
+        // not from the check box (two quick clicks there select and unselect) nor a link (one click opens it)
+        onDoubleClick={props.onRowDoubleClick && ((e) => !(e.target as Element).closest('.vt-select, a') && props.onRowDoubleClick!(row))}
       >
         {selection && (
           <td className="vt-select">
@@ -189,6 +192,7 @@ export function VirtualTable<T>(props: Props<T>) {
           // at least the room there is, as antd's: columns narrower than it share the rest instead of leaving a band
           style={flexible ? { width: '100%', minWidth: fixedWidth } : { width: fixedWidth, minWidth: '100%' }}
           aria-rowcount={sorted.length + 1}
+          aria-label={props.label}
         >
           <colgroup>
             {selection && <col style={{ width: SELECT_WIDTH }} />}
@@ -229,7 +233,7 @@ export function VirtualTable<T>(props: Props<T>) {
                         <span className={order === 'descend' ? 'vt-down on' : 'vt-down'} />
                       </span>
                     )}
-                    {onResize && <ColumnGrip label={`调整“${c.title}”列宽`} width={c.width} onResize={(w) => onResize(c.key, w)} />}
+                    {onResize && <ColumnGrip label={`调整“${c.title}”列宽`} width={c.width} onResize={(w) => onResize(c.key, Math.max(c.minWidth ?? 0, w))} />}
                   </th>
                 );
               })}

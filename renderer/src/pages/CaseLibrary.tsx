@@ -263,10 +263,11 @@ export function CaseLibrary() {
             </>
           )}
         </Space>
-        <Typography.Text type="secondary">共 {shown.length} 个案例{picked.length ? `，已选 ${picked.length} 个` : ''}</Typography.Text>
+        <Typography.Text type="secondary">{loading && !shown.length ? '正在读取案例…' : `共 ${shown.length} 个案例`}{picked.length ? `，已选 ${picked.length} 个` : ''}</Typography.Text>
       </div>
       <VirtualTable<CaseRow>
         className="library-table"
+        label={bin ? '回收站中的案例' : '案例列表'}
         rows={shown}
         rowKey={caseId}
         columns={columns}
