@@ -34,5 +34,7 @@ export function useTablePrefs(storageKey: string) {
   }, [storageKey, prefs]);
   const setWidth = useCallback((col: string, width: number) => setPrefs((p) => ({ ...p, widths: { ...p.widths, [col]: Math.round(Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, width))) } })), []);
   const setSort = useCallback((sort: TablePrefs['sort']) => setPrefs((p) => ({ ...p, sort })), []);
-  return { prefs, setWidth, setSort };
+  /** The column's width as the page sets it, forgetting the clerk's. */
+  const resetWidth = useCallback((col: string) => setPrefs((p) => ({ ...p, widths: Object.fromEntries(Object.entries(p.widths).filter(([k]) => k !== col)) })), []);
+  return { prefs, setWidth, setSort, resetWidth };
 }

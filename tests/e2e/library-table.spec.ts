@@ -361,3 +361,40 @@ test('the table is named; the title column keeps its least width; a double click
   await expect(page.getByRole('table', { name: '回收站中的案例' })).toBeVisible();
   expect(web.consoleErrors).toEqual([]);
 });
+
+test('提供单位 sorts in the office’s order of units; a double click on a grip gives the column its width back', async ({ page, web }) => {
+  await page.goto(web.url);
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  // 黑河片区 moved to the head of the units (设置 does this by drag), through the same API
+  await page.evaluate(async () => {
+    const token = sessionStorage.getItem('casebook.token') ?? '';
+    const call = async (name: string, input: unknown) => {
+      const res = await fetch(`/api/${name}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'X-Casebook-Token': token }, body: JSON.stringify(input) });
+      const body = (await res.json()) as { ok: boolean; value: unknown };
+      if (!body.ok) throw new Error(`${name} refused`);
+      return body.value;
+    };
+    const units = (await call('units.list', {})) as { id: number; name: string }[];
+    const first = units.find((u) => u.name === '黑河片区')!;
+    await call('units.reorder', { ids: [first.id, ...units.filter((u) => u !== first).map((u) => u.id)] });
+  });
+  await page.reload();
+  await expect(page.getByText('共 28 个案例')).toBeVisible();
+  const unit = page.locator('.library-table thead th', { hasText: '提供单位' });
+  await unit.click();
+  await expect(unit).toHaveAttribute('aria-sort', 'ascending');
+  const units = await rows(page).locator('td:nth-child(3)').allTextContents();
+  expect(units.slice(0, 4)).toEqual(Array(4).fill('黑河片区')); // the demo's four cases of 黑河片区 first (its id is not the least)
+  expect(units[4]).not.toBe('黑河片区');
+
+  const w0 = Math.round((await unit.boundingBox())!.width);
+  const grip = unit.getByRole('separator');
+  await grip.focus();
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(async () => Math.round((await unit.boundingBox())!.width)).toBe(w0 + 24);
+  await grip.dblclick();
+  await expect.poll(async () => Math.round((await unit.boundingBox())!.width)).toBe(w0);
+  expect(await page.evaluate(() => (JSON.parse(localStorage.getItem('casebook.library.table')!) as { widths: Record<string, number> }).widths)).toEqual({});
+  await expect(unit).toHaveAttribute('aria-sort', 'ascending'); // the double click did not sort
+  expect(web.consoleErrors).toEqual([]);
+});

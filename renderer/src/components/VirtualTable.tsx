@@ -46,6 +46,8 @@ interface Props<T> {
   sort: TablePrefs['sort'];
   onSort: (sort: TablePrefs['sort']) => void;
   onResize?: (key: string, width: number) => void;
+  /** A double click on a column's grip: its width as the page sets it (Windows' lists fit a column so). */
+  onResetWidth?: (key: string) => void;
   selection?: TableSelection<T>;
   onRowDoubleClick?: (row: T) => void;
   /** Another list (a new search, filter, sort): the table shows its top. Changes of the same list keep the place. */
@@ -233,7 +235,7 @@ export function VirtualTable<T>(props: Props<T>) {
                         <span className={order === 'descend' ? 'vt-down on' : 'vt-down'} />
                       </span>
                     )}
-                    {onResize && <ColumnGrip label={`调整“${c.title}”列宽`} width={c.width} onResize={(w) => onResize(c.key, Math.max(c.minWidth ?? 0, w))} />}
+                    {onResize && <ColumnGrip label={`调整“${c.title}”列宽（双击恢复默认）`} width={c.width} onResize={(w) => onResize(c.key, Math.max(c.minWidth ?? 0, w))} onReset={props.onResetWidth && (() => props.onResetWidth!(c.key))} />}
                   </th>
                 );
               })}
@@ -300,7 +302,7 @@ function CheckBox(p: { label: string; checked: boolean; indeterminate?: boolean;
  * keeps it). The width starts from the column's own (a cell may be drawn wider: a table narrower than its room
  * shares the rest), or from the cell as drawn for a column that takes the remaining room.
  */
-function ColumnGrip({ label, width, onResize }: { label: string; width?: number; onResize: (width: number) => void }) {
+function ColumnGrip({ label, width, onResize, onReset }: { label: string; width?: number; onResize: (width: number) => void; onReset?: () => void }) {
   const widthOf = (el: Element) => width ?? Math.round(el.closest('th')!.getBoundingClientRect().width);
   const start = (e: React.MouseEvent) => {
     e.preventDefault();
@@ -329,6 +331,7 @@ function ColumnGrip({ label, width, onResize }: { label: string; width?: number;
       onMouseDown={start}
       onKeyDown={keys}
       onClick={(e) => e.stopPropagation()}
+      onDoubleClick={(e) => (e.stopPropagation(), onReset?.())}
     />
   );
 }

@@ -18,6 +18,7 @@ import { useTablePrefs } from '../table-prefs';
 import { useCommand } from '../shortcuts';
 import { searchSummary } from '../../../shared/search-summary';
 import { useLevelColumn } from '../components/LevelColumn';
+import { useVocab } from '../vocab';
 
 // The filters come after the list: antd's Select is a good part of the first window's scripts and render (issue 13).
 const CaseFilters = lazy(() => import('../components/CaseFilters'));
@@ -37,7 +38,13 @@ export function CaseLibrary() {
   const searchRef = useRef<InputRef>(null);
   const runExport = useExport();
   const viewport = useViewportHeight();
-  const { prefs, setWidth, setSort } = useTablePrefs('casebook.library.table');
+  const { prefs, setWidth, setSort, resetWidth } = useTablePrefs('casebook.library.table');
+  const { units } = useVocab();
+  // 提供单位 in the office's order of units (设置), as the circular's 汇总表 lists them; one compare per list of units
+  const byUnit = useMemo(() => {
+    const rank = new Map(units.map((u, i) => [u.id, i]));
+    return (a: CaseRow, b: CaseRow) => (rank.get(a.unitId) ?? units.length) - (rank.get(b.unitId) ?? units.length) || a.unitId - b.unitId;
+  }, [units]);
 
   const load = useCallback(async () => {
     setLoading(true);
@@ -278,6 +285,7 @@ export function CaseLibrary() {
         sort={prefs.sort}
         onSort={setSort}
         onResize={setWidth}
+        onResetWidth={resetWidth}
         selection={{ selected: picked, onChange: setSelected, nameOf: caseTitle }}
         onRowDoubleClick={(r) => navigate({ page: 'case', id: r.id })}
         listKey={`${bin}|${query.trim()}|${JSON.stringify(filter)}`}
@@ -303,7 +311,6 @@ const DELETE_NAMES = 5;
 let zh: Intl.Collator | undefined; // made at the first sort, not in the first window
 const zhCompare = (a: string, b: string) => (zh ??= new Intl.Collator('zh-CN')).compare(a, b); // = localeCompare(b, 'zh-CN')
 const byTitle = (a: CaseRow, b: CaseRow) => zhCompare(a.title, b.title);
-const byUnit = (a: CaseRow, b: CaseRow) => a.unitId - b.unitId;
 const byField = (a: CaseRow, b: CaseRow) => zhCompare(a.fieldName ?? '', b.fieldName ?? '');
 const byYear = (a: CaseRow, b: CaseRow) => (a.year ?? 0) - (b.year ?? 0);
 const byUpdate = (a: CaseRow, b: CaseRow) => a.updatedAt.localeCompare(b.updatedAt);
