@@ -33,7 +33,6 @@ export function useLevelColumn(): TableColumn<CaseRow> {
     return {
       title: '级别',
       key: 'level',
-      width: 120,
       compare: (a: CaseRow, b: CaseRow) => rank(a) - rank(b),
       render: (r: CaseRow) => {
         const l = levels.get(r.id);

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
+import { SELECT_ALL_LABEL, selectRowLabel } from '../table-a11y';
 import type { SortOrder, TablePrefs } from '../table-prefs';
 import './VirtualTable.css';
 
@@ -92,7 +93,7 @@ export function VirtualTable<T>(props: Props<T>) {
     mounted.current = true;
   }, [sorted, rowHeight, props.listKey, sort]);
 
-  const sortedKey = sort && columns.some((c) => c.key === sort.key && c.compare) ? sort.key : undefined; // its cells are shaded, as antd's
+  const sortedKey = compare ? sort!.key : undefined; // its cells are shaded, as antd's
   const first = Math.max(0, topRow - OVERSCAN);
   const last = Math.min(sorted.length, topRow + Math.ceil(bodyHeight / rowHeight) + 1 + OVERSCAN);
   const fixedWidth = columns.reduce((n, c) => n + (c.width ?? c.minWidth ?? 0), selection ? SELECT_WIDTH : 0);
@@ -148,7 +149,7 @@ export function VirtualTable<T>(props: Props<T>) {
       >
         {selection && (
           <td className="vt-select">
-            <CheckBox label={`选择“${selection.nameOf(row)}”`} checked={checked} onToggle={(shift) => toggleRow(index, shift)} />
+            <CheckBox label={selectRowLabel(selection.nameOf(row))} checked={checked} onToggle={(shift) => toggleRow(index, shift)} />
           </td>
         )}
         {columns.map((c) => (
@@ -176,7 +177,7 @@ export function VirtualTable<T>(props: Props<T>) {
   };
 
   return (
-    <div className={`vt ${props.className ?? ''}`}>
+    <div className={`vt ${props.className ?? ''}`} style={{ '--vt-header-height': `${HEADER_HEIGHT}px` } as React.CSSProperties}>
       <div
         ref={scroller}
         className="vt-scroll"
@@ -207,7 +208,7 @@ export function VirtualTable<T>(props: Props<T>) {
               {selection && (
                 <th className="vt-select">
                   <CheckBox
-                    label="全选"
+                    label={SELECT_ALL_LABEL}
                     checked={checkedCount > 0 && checkedCount === allKeys.length}
                     indeterminate={checkedCount > 0 && checkedCount < allKeys.length}
                     disabled={!allKeys.length}
@@ -272,7 +273,7 @@ function keyOfRow(el: EventTarget): number | null {
   return tr ? Number(tr.dataset.rowKey) : null;
 }
 
-/** The header row's height (styles in VirtualTable.css): the body's room is added to it. */
+/** The header row's height (VirtualTable.css reads it as --vt-header-height): the body's room is added to it. */
 const HEADER_HEIGHT = 39;
 
 /** antd's check box drawn with its own classes, so the table looks like antd's without loading its script. */

@@ -183,7 +183,7 @@ export function CaseLibrary() {
   const levelColumn = useLevelColumn(); // the register's current level of each case
   // Widths that fit 1366×768 without a horizontal scroll: the title takes what the others leave (at least 260
   // pixels), until the clerk drags a border (the widths and the sort are kept between sessions).
-  const base: (TableColumn<CaseRow> & { width?: number })[] = [
+  const base: TableColumn<CaseRow>[] = [
     {
       key: 'title',
       title: '案例名称',
